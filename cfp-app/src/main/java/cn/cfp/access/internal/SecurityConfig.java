@@ -1,0 +1,87 @@
+package cn.cfp.access.internal;
+
+import static cn.cfp.access.Role.ADMIN;
+import static cn.cfp.access.Role.ARCHIVIST;
+
+import cn.cfp.access.Role;
+import java.util.Arrays;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * Who may call which endpoint. Every endpoint is listed here; anything not listed is denied,
+ * so a new endpoint is unreachable until somebody states who may call it. Record-level rules
+ * (a client sees only its own organisation's files) live in the services.
+ * The role x endpoint matrix test (AccessMatrixTest) walks this table.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static String[] staff() {
+        return Role.STAFF.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    static String[] staffAndClients() {
+        String[] staff = staff();
+        String[] all = Arrays.copyOf(staff, staff.length + 1);
+        all[staff.length] = Role.CLIENT.name();
+        return all;
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, BearerTokenFilter bearer, LoginFailureHandler failureHandler) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        // public
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // any logged-in person
+                        .requestMatchers(HttpMethod.GET, "/", "/mywork").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/schemes", "/schemes/**", "/api/schemes", "/api/schemes/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/calendar", "/api/calendar/**").authenticated()
+                        .requestMatchers("/tokens", "/tokens/**").authenticated()
+                        // administration
+                        .requestMatchers(HttpMethod.POST, "/calendar/**").hasRole(ADMIN.name())
+                        .requestMatchers("/admin/users", "/admin/users/**").hasRole(ADMIN.name())
+                        .requestMatchers("/admin/audit", "/admin/audit/**", "/api/audit/**").hasAnyRole(ADMIN.name(), ARCHIVIST.name())
+                        // evidence: staff and client users; which case a person may see is checked per record
+                        .requestMatchers("/evidence", "/evidence/**", "/api/evidence", "/api/evidence/**").hasAnyRole(staffAndClients())
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/mywork", false)
+                        .failureHandler(failureHandler).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // API clients authenticate with a bearer token and send no session cookie: CSRF does not apply to them.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearerToken))
+                // API calls get 401/403 JSON-friendly statuses instead of a redirect to the login page
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), req -> req.getRequestURI().startsWith(req.getContextPath() + "/api/")))
+                .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    /** The bearer filter runs inside the security chain only, not a second time as a plain servlet filter. */
+    @Bean
+    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilterRegistration(BearerTokenFilter filter) {
+        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt, with the {id} prefix so the algorithm can be upgraded later without a migration.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

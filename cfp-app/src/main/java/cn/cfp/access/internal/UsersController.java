@@ -1,0 +1,68 @@
+package cn.cfp.access.internal;
+
+import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Role;
+import cn.cfp.access.UserDirectory;
+import cn.cfp.party.Organisations;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admin page: users and their roles. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class UsersController {
+
+    private final UserDirectory users;
+    private final Organisations organisations;
+
+    UsersController(UserDirectory users, Organisations organisations) {
+        this.users = users;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/admin/users")
+    String list(Model model) {
+        model.addAttribute("users", users.all());
+        model.addAttribute("allRoles", Role.values());
+        model.addAttribute("organisations", organisations.all());
+        return "admin/users";
+    }
+
+    @PostMapping("/admin/users")
+    String create(@AuthenticationPrincipal CfpPrincipal me, @RequestParam String username, @RequestParam String displayName,
+                  @RequestParam String password, @RequestParam(required = false) List<Role> roles,
+                  @RequestParam(required = false) Long organisationId, RedirectAttributes redirect) {
+        users.create(me.username(), username, displayName, password, roles == null ? Set.of() : EnumSet.copyOf(roles), organisationId);
+        redirect.addFlashAttribute("message", "users.created");
+        redirect.addFlashAttribute("messageArg", username);
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}")
+    String update(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestParam String displayName,
+                  @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) Long organisationId,
+                  @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
+        users.update(me.username(), id, displayName, roles == null ? Set.of() : EnumSet.copyOf(roles), organisationId, enabled);
+        redirect.addFlashAttribute("message", "users.updated");
+        redirect.addFlashAttribute("messageArg", users.get(id).username());
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/unlock")
+    String unlock(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, RedirectAttributes redirect) {
+        users.unlock(me.username(), id);
+        redirect.addFlashAttribute("message", "users.unlocked");
+        redirect.addFlashAttribute("messageArg", users.get(id).username());
+        return "redirect:/admin/users";
+    }
+}

@@ -1,0 +1,95 @@
+package cn.cfp.demo;
+
+import cn.cfp.access.Role;
+import cn.cfp.access.UserDirectory;
+import cn.cfp.party.Organisation;
+import cn.cfp.party.Organisations;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the demo data once (idempotent: skipped when the demo body exists) and prints how to log in.
+ * Disable with {@code CFP_DEMO=false} in production.
+ */
+@Component
+@ConditionalOnProperty(name = "cfp.demo.enabled", havingValue = "true")
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "cfp-demo-2026";
+    static final String BODY = "华绿产品认证中心（演示）";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Organisations organisations;
+    private final UserDirectory users;
+    private final String baseUrl;
+
+    DemoData(Organisations organisations, UserDirectory users, @Value("${cfp.base-url}") String baseUrl) {
+        this.organisations = organisations;
+        this.users = users;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Demo user name -> (display name, role). */
+    static Map<String, Object[]> staff() {
+        Map<String, Object[]> m = new LinkedHashMap<>();
+        m.put("admin", new Object[] {"系统管理员 王敏", Role.ADMIN});
+        m.put("pm", new Object[] {"项目经理 李强", Role.PROJECT_MANAGER});
+        m.put("inspector", new Object[] {"检查员 张伟", Role.INSPECTOR});
+        m.put("inspector2", new Object[] {"检查员 陈静", Role.INSPECTOR});
+        m.put("verifier", new Object[] {"核查员 刘洋", Role.VERIFIER});
+        m.put("expert", new Object[] {"技术专家 赵磊", Role.TECHNICAL_EXPERT});
+        m.put("reviewer", new Object[] {"复核人员 孙丽", Role.REVIEWER});
+        m.put("decider", new Object[] {"认证决定人员 周涛", Role.DECISION_MAKER});
+        m.put("preparer", new Object[] {"证书编制 吴娜", Role.PREPARER});
+        m.put("evaluator", new Object[] {"能力评价 郑凯", Role.COMPETENCE_EVALUATOR});
+        m.put("schemer", new Object[] {"方案制定 冯雪", Role.SCHEME_MANAGER});
+        m.put("archivist", new Object[] {"档案管理 何平", Role.ARCHIVIST});
+        m.put("regulator", new Object[] {"监管机构 观察员", Role.REGULATOR});
+        return m;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!args.getNonOptionArgs().isEmpty()) {
+            return; // a CLI command (e.g. `audit verify`), not the platform
+        }
+        if (organisations.findByName(BODY).isEmpty()) {
+            load();
+        }
+        log.info("""
+
+                ==================================================================
+                 CFP is running at {}
+                 Log in as  admin / {}  (administrator)
+                 Other demo users, same password: pm, inspector, inspector2, verifier,
+                 expert, reviewer, decider, preparer, evaluator, schemer, archivist,
+                 regulator; client users: client-motor, client-furniture
+                ==================================================================""", baseUrl, PASSWORD);
+    }
+
+    private void load() {
+        long body = organisations.create("system", BODY, "Hualv Product Certification Centre (demo)", "91110108MA01ABCD5T",
+                Organisation.Kind.BODY);
+        staff().forEach((username, v) -> users.create("system", username, (String) v[0], PASSWORD, Set.of((Role) v[1]),
+                v[1] == Role.REGULATOR ? null : body));
+        long motor = organisations.create("system", "南阳华安防爆电机有限公司（演示）", "Nanyang Hua'an Explosion-proof Motor Co. (demo)",
+                "91411300MA44XY0125", Organisation.Kind.CLIENT);
+        long furniture = organisations.create("system", "浙江森雅家具有限公司（演示）", "Zhejiang Senya Furniture Co. (demo)",
+                "91330100MA27ABC34B", Organisation.Kind.CLIENT);
+        users.create("system", "client-motor", "华安电机 申请联系人", PASSWORD, Set.of(Role.CLIENT), motor);
+        users.create("system", "client-furniture", "森雅家具 申请联系人", PASSWORD, Set.of(Role.CLIENT), furniture);
+    }
+}

@@ -1,0 +1,110 @@
+package cn.cfp;
+
+import cn.cfp.access.ApiTokens;
+import cn.cfp.access.CfpPrincipal;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Real HTTP calls against the running test server, authenticated with API tokens of demo users. */
+public final class TestHttp {
+
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+    private final UserDetailsService users;
+    private final ApiTokens tokens;
+    private final Map<String, String> tokenByUser = new HashMap<>();
+
+    public TestHttp(int port, UserDetailsService users, ApiTokens tokens) {
+        this.base = "http://localhost:" + port;
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public String tokenOf(String username) {
+        return tokenByUser.computeIfAbsent(username,
+                u -> tokens.create((CfpPrincipal) users.loadUserByUsername(u), "test " + UUID.randomUUID()));
+    }
+
+    /** Sends a request; {@code username} null means anonymous. */
+    public HttpResponse<String> send(String method, String path, String username) {
+        return send(method, path, username, null, null);
+    }
+
+    public HttpResponse<String> send(String method, String path, String username, String contentType, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (username != null) {
+            b.header("Authorization", "Bearer " + tokenOf(username));
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<byte[]> sendForBytes(String path, String username) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (username != null) {
+            b.header("Authorization", "Bearer " + tokenOf(username));
+        }
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A multipart/form-data body with text fields and one file. */
+    public static final class Multipart {
+        private final String boundary = "----cfp" + UUID.randomUUID();
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        public Multipart field(String name, String value) {
+            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+            return this;
+        }
+
+        public Multipart file(String name, String filename, byte[] content) {
+            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            out.writeBytes(content);
+            write("\r\n");
+            return this;
+        }
+
+        public String contentType() {
+            return "multipart/form-data; boundary=" + boundary;
+        }
+
+        public byte[] body() {
+            write("--" + boundary + "--\r\n");
+            return out.toByteArray();
+        }
+
+        private void write(String s) {
+            out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
