@@ -1,0 +1,107 @@
+package cn.cfp.scheme;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A certification scheme (认证实施规则) as resolved from its definition file: its own values plus the values it inherits
+ * from the scheme it {@code extends}. Immutable. Every value is {@link Cited} (value + seed clause).
+ *
+ * @param code       URL-safe identifier, e.g. {@code CNCA-CFP-00}; the only identifier code may use
+ * @param documentNumber the document's number as printed, e.g. {@code CICC-ZY/GZ-20:2025}
+ * @param version    the scheme document's version, e.g. {@code 2025} or {@code v5}
+ * @param seed       the source document (seed file name)
+ * @param extendsCode the base scheme's code, or null for a base scheme
+ * @param source     where the definition was loaded from (for error messages and the UI)
+ */
+public record Scheme(String code, String documentNumber, LocalizedText name, LocalizedText issuer, String version, String seed,
+                     String extendsCode, String source, Map<SchemeParameter<?>, Cited<?>> parameters) {
+
+    public Scheme {
+        Objects.requireNonNull(code, "code");
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /** The value of a parameter with its citation; a value not stated anywhere in the chain is a Cited with null value. */
+    @SuppressWarnings("unchecked")
+    public <T> Cited<T> get(SchemeParameter<T> parameter) {
+        Cited<?> c = parameters.get(parameter);
+        return c != null ? (Cited<T>) c : new Cited<>(null, null, null, false, code);
+    }
+
+    public Optional<String> base() {
+        return Optional.ofNullable(extendsCode);
+    }
+
+    public boolean isBase() {
+        return extendsCode == null;
+    }
+
+    public Cited<ProcedureSteps> certificationMode() { return get(SchemeParameter.CERTIFICATION_MODE); }
+
+    public Cited<ProcedureSteps> flow() { return get(SchemeParameter.FLOW); }
+
+    public Cited<UnitDivision> unitDivision() { return get(SchemeParameter.UNIT_DIVISION); }
+
+    public Cited<DocumentChecklist> documentChecklist() { return get(SchemeParameter.DOCUMENT_CHECKLIST); }
+
+    public Cited<Integer> acceptanceNoticeWorkingDays() { return get(SchemeParameter.ACCEPTANCE_NOTICE_WORKING_DAYS); }
+
+    public Cited<TimeLimit> timeLimit() { return get(SchemeParameter.TIME_LIMIT); }
+
+    public Cited<TeamPolicy> teamPolicy() { return get(SchemeParameter.TEAM_POLICY); }
+
+    public Cited<ManDayTable> manDayTable() { return get(SchemeParameter.MAN_DAY_TABLE); }
+
+    public Cited<PlanNotice> verificationPlanNotice() { return get(SchemeParameter.VERIFICATION_PLAN_NOTICE); }
+
+    public Cited<NonconformityPolicy> nonconformities() { return get(SchemeParameter.NONCONFORMITIES); }
+
+    public Cited<DecisionPolicy> decision() { return get(SchemeParameter.DECISION); }
+
+    public Cited<Independence> independence() { return get(SchemeParameter.INDEPENDENCE); }
+
+    public Cited<Integer> validityYears() { return get(SchemeParameter.VALIDITY_YEARS); }
+
+    public Cited<Term> renewalWindow() { return get(SchemeParameter.RENEWAL_WINDOW); }
+
+    public Cited<LocalizedText> renewalProcedure() { return get(SchemeParameter.RENEWAL_PROCEDURE); }
+
+    public Cited<SurveillancePolicy> surveillance() { return get(SchemeParameter.SURVEILLANCE); }
+
+    public Cited<SurveillanceFootprintRule> surveillanceFootprint() { return get(SchemeParameter.SURVEILLANCE_FOOTPRINT); }
+
+    public Cited<NcDeadline> surveillanceNcDeadline() { return get(SchemeParameter.SURVEILLANCE_NC_DEADLINE); }
+
+    public Cited<Integer> suspensionMaxMonths() { return get(SchemeParameter.SUSPENSION_MAX_MONTHS); }
+
+    /** Working days within which a suspension or revocation is carried out after the facts are confirmed. */
+    public Cited<Integer> statusActionWorkingDays() { return get(SchemeParameter.STATUS_ACTION_WORKING_DAYS); }
+
+    public Cited<Integer> reapplicationBanMonths() { return get(SchemeParameter.REAPPLICATION_BAN_MONTHS); }
+
+    public Cited<FootprintIncreaseRule> footprintIncreaseRule() { return get(SchemeParameter.FOOTPRINT_INCREASE_RULE); }
+
+    public Cited<CutOffRule> cutOff() { return get(SchemeParameter.CUT_OFF); }
+
+    public Cited<QuantificationMethods> quantificationMethods() { return get(SchemeParameter.QUANTIFICATION_METHODS); }
+
+    public Cited<ResultUnit> resultUnit() { return get(SchemeParameter.RESULT_UNIT); }
+
+    public Cited<DataPriority> dataPriority() { return get(SchemeParameter.DATA_PRIORITY); }
+
+    public Cited<AssurancePolicy> assurance() { return get(SchemeParameter.ASSURANCE); }
+
+    public Cited<PriorVerificationAdoption> priorVerificationAdoption() { return get(SchemeParameter.PRIOR_VERIFICATION); }
+
+    public Cited<PublicationRule> publication() { return get(SchemeParameter.PUBLICATION); }
+
+    public Cited<RecordRetention> recordRetention() { return get(SchemeParameter.RECORD_RETENTION); }
+
+    public Cited<LabelRules> label() { return get(SchemeParameter.LABEL); }
+
+    public Cited<LabelRounding> labelRounding() { return get(SchemeParameter.LABEL_ROUNDING); }
+}

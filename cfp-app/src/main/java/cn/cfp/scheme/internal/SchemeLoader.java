@@ -1,0 +1,266 @@
+package cn.cfp.scheme.internal;
+
+import cn.cfp.scheme.Cited;
+import cn.cfp.scheme.LocalizedText;
+import cn.cfp.scheme.Scheme;
+import cn.cfp.scheme.SchemeDefinitionException;
+import cn.cfp.scheme.SchemeDefinitionException.Problem;
+import cn.cfp.scheme.SchemeParameter;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Parses scheme definition files, validates them and resolves inheritance ({@code extends}).
+ * Every problem found in any file is collected; if there is one, a {@link SchemeDefinitionException} lists them all.
+ */
+final class SchemeLoader {
+
+    static final List<String> HEADER_KEYS = List.of("code", "documentNumber", "version", "name", "issuer", "seed", "extends", "note");
+    private static final List<String> ENTRY_KEYS = List.of("value", "cite", "note", "inherit");
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]*");
+
+    /** One parameter as written in a file, before inheritance. */
+    record Entry(Object value, String cite, LocalizedText note, boolean inherit) {
+    }
+
+    /** One parsed file. */
+    record Parsed(SchemeSource source, String code, String documentNumber, String version, LocalizedText name,
+                  LocalizedText issuer, String seed, String extendsCode, Node extendsNode,
+                  Map<SchemeParameter<?>, Entry> entries) {
+    }
+
+    private SchemeLoader() {
+    }
+
+    static List<Scheme> load(List<SchemeSource> sources) {
+        List<Problem> problems = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
+        for (SchemeSource s : sources) {
+            parse(s, problems).ifPresent(parsed::add);
+        }
+        Map<String, Parsed> byCode = new LinkedHashMap<>();
+        for (Parsed p : parsed) {
+            Parsed other = byCode.putIfAbsent(p.code(), p);
+            if (other != null) {
+                problems.add(new Problem(p.source().name(), "code", "duplicate scheme code '" + p.code()
+                        + "', already defined in " + other.source().name() + " (each scheme needs its own code)"));
+            }
+        }
+        for (Parsed p : byCode.values()) {
+            if (p.extendsCode() == null) {
+                for (SchemeParameter<?> param : SchemeParameter.ALL) {
+                    if (!p.entries().containsKey(param)) {
+                        problems.add(new Problem(p.source().name(), param.key(), "is required in a base scheme (one without "
+                                + "'extends'); if the seed does not state it, write value: null with a note"));
+                    }
+                }
+            } else if (!byCode.containsKey(p.extendsCode())) {
+                problems.add(new Problem(p.source().name(), "extends", "extends unknown scheme '" + p.extendsCode()
+                        + "'; known schemes: " + String.join(", ", byCode.keySet())));
+            } else if (cyclic(p, byCode)) {
+                problems.add(new Problem(p.source().name(), "extends", "'extends' forms a cycle through '"
+                        + p.extendsCode() + "'"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SchemeDefinitionException(problems);
+        }
+        Map<String, Scheme> resolved = new LinkedHashMap<>();
+        byCode.values().forEach(p -> resolve(p, byCode, resolved));
+        return resolved.values().stream()
+                .sorted(Comparator.comparingInt((Scheme s) -> depth(s, resolved))
+                        .thenComparing(s -> s.seed() == null ? "" : s.seed())
+                        .thenComparing(Scheme::code))
+                .toList();
+    }
+
+    private static int depth(Scheme s, Map<String, Scheme> all) {
+        int d = 0;
+        for (Scheme x = s; x.extendsCode() != null; x = all.get(x.extendsCode())) {
+            d++;
+        }
+        return d;
+    }
+
+    private static boolean cyclic(Parsed p, Map<String, Parsed> byCode) {
+        Set<String> seen = new HashSet<>();
+        for (Parsed x = p; x != null && x.extendsCode() != null; x = byCode.get(x.extendsCode())) {
+            if (!seen.add(x.code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Scheme resolve(Parsed p, Map<String, Parsed> byCode, Map<String, Scheme> done) {
+        Scheme existing = done.get(p.code());
+        if (existing != null) {
+            return existing;
+        }
+        Scheme base = p.extendsCode() == null ? null : resolve(byCode.get(p.extendsCode()), byCode, done);
+        Map<SchemeParameter<?>, Cited<?>> values = new LinkedHashMap<>();
+        for (SchemeParameter<?> param : SchemeParameter.ALL) {
+            Entry e = p.entries().get(param);
+            Cited<?> value;
+            if (e != null && (e.value() != null || !e.inherit() || base == null)) {
+                value = new Cited<>(e.value(), e.cite(), e.note(), false, p.code());
+            } else {
+                value = base.get(param).inheritedBy(e == null ? null : e.note());
+            }
+            values.put(param, value);
+        }
+        Scheme s = new Scheme(p.code(), p.documentNumber(), p.name(), p.issuer(), p.version(), p.seed(), p.extendsCode(),
+                p.source().name(), values);
+        done.put(p.code(), s);
+        return s;
+    }
+
+    // ---- one file
+
+    private static Optional<Parsed> parse(SchemeSource source, List<Problem> problems) {
+        Object raw;
+        try {
+            raw = new Yaml(new SafeConstructor(new LoaderOptions())).load(source.content());
+        } catch (YAMLException e) {
+            problems.add(new Problem(source.name(), "", "is not valid YAML: " + e.getMessage().replace('\n', ' ')));
+            return Optional.empty();
+        }
+        if (!(raw instanceof Map<?, ?> map)) {
+            problems.add(new Problem(source.name(), "", raw == null ? "is empty"
+                    : "must be a mapping of header fields and parameters, got " + Node.describe(raw)));
+            return Optional.empty();
+        }
+        Node root = Node.root(source.name(), raw);
+        int before = problems.size();
+        String code = null;
+        String documentNumber = null;
+        String version = null;
+        String seed = null;
+        String extendsCode = null;
+        Node extendsNode = null;
+        LocalizedText name = null;
+        LocalizedText issuer = null;
+        Map<SchemeParameter<?>, Entry> entries = new LinkedHashMap<>();
+        List<String> allowed = new ArrayList<>(HEADER_KEYS);
+        SchemeParameter.ALL.forEach(p -> allowed.add(p.key()));
+        Node.Fields f;
+        try {
+            f = root.fields(allowed.toArray(String[]::new));
+        } catch (SchemeDefinitionException e) {
+            // name the unknown key with a hint rather than the whole list of allowed keys
+            for (Object k : map.keySet()) {
+                if (!allowed.contains(String.valueOf(k))) {
+                    problems.add(new Problem(source.name(), String.valueOf(k), "unknown key" + hint(String.valueOf(k))
+                            + "; allowed: the header fields " + HEADER_KEYS + " and the scheme parameters listed in docs/schemes.md"));
+                }
+            }
+            return Optional.empty();
+        }
+        try {
+            Node c = f.req("code");
+            code = c.string();
+            if (!CODE.matcher(code).matches()) {
+                throw c.error("must be upper-case letters, digits, '.', '_' or '-' (it is used in URLs), got " + Node.describe(code));
+            }
+        } catch (SchemeDefinitionException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            documentNumber = f.opt("documentNumber").optString();
+            version = f.req("version").raw() instanceof Number n ? n.toString() : f.req("version").string();
+            name = f.req("name").text();
+            issuer = f.req("issuer").text();
+            seed = f.req("seed").string();
+            extendsNode = f.opt("extends");
+            extendsCode = extendsNode.optString();
+            f.opt("note").optText();
+        } catch (SchemeDefinitionException e) {
+            problems.addAll(e.problems());
+        }
+        for (SchemeParameter<?> param : SchemeParameter.ALL) {
+            Node n = f.opt(param.key());
+            if (!map.containsKey(param.key())) {
+                continue;
+            }
+            try {
+                entries.put(param, entry(param, n));
+            } catch (SchemeDefinitionException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Parsed(source, code, documentNumber == null ? code : documentNumber, version, name, issuer,
+                seed, extendsCode, extendsNode, entries));
+    }
+
+    private static Entry entry(SchemeParameter<?> param, Node n) {
+        if (n.isNull()) {
+            throw n.error("must be a mapping {value, cite, note}; to say the seed is silent write value: null and a note");
+        }
+        Node.Fields f = n.fields(ENTRY_KEYS.toArray(String[]::new));
+        LocalizedText note = f.opt("note").optText();
+        boolean inherit = f.opt("inherit").boolOr(true);
+        Node valueNode = f.opt("value");
+        if (valueNode.isNull()) {
+            if (note == null) {
+                throw f.opt("note").error("is required when value is null: say why the seed does not state it");
+            }
+            String cite = f.has("cite") ? ValueParsers.cite(f.req("cite")) : null;
+            return new Entry(null, cite, note, inherit);
+        }
+        Object value = ValueParsers.parse(param, valueNode);
+        if (!f.has("cite")) {
+            throw f.opt("cite").error("is missing: every value needs its citation (seed id + clause), e.g. cite: \"000 §7.3.3\"");
+        }
+        return new Entry(value, ValueParsers.cite(f.req("cite")), note, inherit);
+    }
+
+    /** " (did you mean 'x'?)" for a near miss, else "". */
+    private static String hint(String key) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        List<String> candidates = new ArrayList<>(HEADER_KEYS);
+        SchemeParameter.ALL.forEach(p -> candidates.add(p.key()));
+        for (String c : candidates) {
+            int d = distance(key.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            if (d < bestD) {
+                bestD = d;
+                best = c;
+            }
+        }
+        return best != null && bestD <= Math.max(2, key.length() / 4) ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,517 @@
+package cn.cfp.scheme.internal;
+
+import cn.cfp.scheme.AssuranceLevel;
+import cn.cfp.scheme.AssurancePolicy;
+import cn.cfp.scheme.ChecklistItem;
+import cn.cfp.scheme.CutOffRule;
+import cn.cfp.scheme.DataPriority;
+import cn.cfp.scheme.DecisionPolicy;
+import cn.cfp.scheme.DocumentChecklist;
+import cn.cfp.scheme.FootprintIncreaseRule;
+import cn.cfp.scheme.Independence;
+import cn.cfp.scheme.IndependenceRequirement;
+import cn.cfp.scheme.IndependenceRule;
+import cn.cfp.scheme.IntRange;
+import cn.cfp.scheme.LabelRounding;
+import cn.cfp.scheme.LabelRules;
+import cn.cfp.scheme.LocalizedText;
+import cn.cfp.scheme.ManDayActivity;
+import cn.cfp.scheme.ManDayBand;
+import cn.cfp.scheme.ManDayBandTable;
+import cn.cfp.scheme.ManDayRange;
+import cn.cfp.scheme.ManDayRule;
+import cn.cfp.scheme.ManDayTable;
+import cn.cfp.scheme.NcClass;
+import cn.cfp.scheme.NcDeadline;
+import cn.cfp.scheme.NonconformityPolicy;
+import cn.cfp.scheme.PlanNotice;
+import cn.cfp.scheme.PriorVerificationAdoption;
+import cn.cfp.scheme.ProcedureSteps;
+import cn.cfp.scheme.PublicationRule;
+import cn.cfp.scheme.Qualification;
+import cn.cfp.scheme.QualificationRequirement;
+import cn.cfp.scheme.QuantificationMethod;
+import cn.cfp.scheme.QuantificationMethods;
+import cn.cfp.scheme.RecordRetention;
+import cn.cfp.scheme.ResultUnit;
+import cn.cfp.scheme.RetentionRule;
+import cn.cfp.scheme.RoundingBand;
+import cn.cfp.scheme.SchemeParameter;
+import cn.cfp.scheme.Step;
+import cn.cfp.scheme.StatusAction;
+import cn.cfp.scheme.SurveillanceFootprintRule;
+import cn.cfp.scheme.SurveillancePolicy;
+import cn.cfp.scheme.TeamPolicy;
+import cn.cfp.scheme.Term;
+import cn.cfp.scheme.TimeLimit;
+import cn.cfp.scheme.UnitDivision;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** Parses and checks the {@code value} of each scheme parameter. One function per parameter key. */
+final class ValueParsers {
+
+    /** Seed id (3 digits) followed by a clause: "000 §7.3.3", "003 ¶29", "000 Ann. 2 §4.4". */
+    static final Pattern CITE = Pattern.compile("\\d{3}\\s+\\S.*");
+
+    private static final Pattern ITEM_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Set<String> RESULT_UNITS = Set.of("gCO2e", "kgCO2e", "tCO2e", "CO2e");
+
+    private static final Map<SchemeParameter<?>, Function<Node, Object>> PARSERS = Map.ofEntries(
+            Map.entry(SchemeParameter.CERTIFICATION_MODE, ValueParsers::steps),
+            Map.entry(SchemeParameter.FLOW, ValueParsers::steps),
+            Map.entry(SchemeParameter.UNIT_DIVISION, ValueParsers::unitDivision),
+            Map.entry(SchemeParameter.DOCUMENT_CHECKLIST, ValueParsers::checklist),
+            Map.entry(SchemeParameter.ACCEPTANCE_NOTICE_WORKING_DAYS, Node::positiveInt),
+            Map.entry(SchemeParameter.TIME_LIMIT, ValueParsers::timeLimit),
+            Map.entry(SchemeParameter.TEAM_POLICY, ValueParsers::team),
+            Map.entry(SchemeParameter.MAN_DAY_TABLE, ValueParsers::manDays),
+            Map.entry(SchemeParameter.VERIFICATION_PLAN_NOTICE, ValueParsers::planNotice),
+            Map.entry(SchemeParameter.NONCONFORMITIES, ValueParsers::nonconformities),
+            Map.entry(SchemeParameter.DECISION, ValueParsers::decision),
+            Map.entry(SchemeParameter.INDEPENDENCE, ValueParsers::independence),
+            Map.entry(SchemeParameter.VALIDITY_YEARS, Node::positiveInt),
+            Map.entry(SchemeParameter.RENEWAL_WINDOW, ValueParsers::term),
+            Map.entry(SchemeParameter.RENEWAL_PROCEDURE, Node::text),
+            Map.entry(SchemeParameter.SURVEILLANCE, ValueParsers::surveillance),
+            Map.entry(SchemeParameter.SURVEILLANCE_FOOTPRINT, ValueParsers::surveillanceFootprint),
+            Map.entry(SchemeParameter.SURVEILLANCE_NC_DEADLINE, ValueParsers::ncDeadline),
+            Map.entry(SchemeParameter.SUSPENSION_MAX_MONTHS, Node::positiveInt),
+            Map.entry(SchemeParameter.STATUS_ACTION_WORKING_DAYS, Node::positiveInt),
+            Map.entry(SchemeParameter.REAPPLICATION_BAN_MONTHS, Node::positiveInt),
+            Map.entry(SchemeParameter.FOOTPRINT_INCREASE_RULE, ValueParsers::footprintIncrease),
+            Map.entry(SchemeParameter.CUT_OFF, ValueParsers::cutOff),
+            Map.entry(SchemeParameter.QUANTIFICATION_METHODS, ValueParsers::quantification),
+            Map.entry(SchemeParameter.RESULT_UNIT, ValueParsers::resultUnit),
+            Map.entry(SchemeParameter.DATA_PRIORITY, ValueParsers::dataPriority),
+            Map.entry(SchemeParameter.ASSURANCE, ValueParsers::assurance),
+            Map.entry(SchemeParameter.PRIOR_VERIFICATION, ValueParsers::priorVerification),
+            Map.entry(SchemeParameter.PUBLICATION, ValueParsers::publication),
+            Map.entry(SchemeParameter.RECORD_RETENTION, ValueParsers::retention),
+            Map.entry(SchemeParameter.LABEL, ValueParsers::label),
+            Map.entry(SchemeParameter.LABEL_ROUNDING, ValueParsers::labelRounding));
+
+    static {
+        for (SchemeParameter<?> p : SchemeParameter.ALL) {
+            if (!PARSERS.containsKey(p)) {
+                throw new IllegalStateException("No parser for scheme parameter " + p.key());
+            }
+        }
+    }
+
+    private ValueParsers() {
+    }
+
+    static Object parse(SchemeParameter<?> parameter, Node value) {
+        return PARSERS.get(parameter).apply(value);
+    }
+
+    static String cite(Node n) {
+        String c = n.string();
+        if (!CITE.matcher(c).matches()) {
+            throw n.error("must start with the 3-digit seed id and name the clause, e.g. \"000 §7.3.3\" or \"003 ¶29\", got "
+                    + Node.describe(n.raw()));
+        }
+        return c;
+    }
+
+    // ---- shared shapes
+
+    private static Step step(Node n) {
+        var f = n.fields("key", "zh", "en");
+        return new Step(f.req("key").key(), new LocalizedText(f.req("zh").string(), f.opt("en").optString()));
+    }
+
+    private static List<Step> uniqueSteps(Node n) {
+        List<Step> steps = n.nonEmptyList().stream().map(ValueParsers::step).toList();
+        Set<String> seen = new HashSet<>();
+        List<Node> nodes = n.list();
+        for (int i = 0; i < steps.size(); i++) {
+            if (!seen.add(steps.get(i).key())) {
+                throw nodes.get(i).error("duplicate key " + steps.get(i).key());
+            }
+        }
+        return steps;
+    }
+
+    private static ProcedureSteps steps(Node n) {
+        return new ProcedureSteps(uniqueSteps(n));
+    }
+
+    private static Term term(Node n) {
+        var f = n.fields("amount", "unit");
+        return new Term(f.req("amount").positiveInt(), f.req("unit").enumValue(Term.Unit.class));
+    }
+
+    private static Term optTerm(Node n) {
+        return n.isNull() ? null : term(n);
+    }
+
+    private static IntRange intRange(Node n) {
+        if (n.isNull()) {
+            return null;
+        }
+        var f = n.fields("min", "max");
+        int min = f.req("min").positiveInt();
+        int max = f.req("max").positiveInt();
+        if (min > max) {
+            throw n.error("min " + min + " must not exceed max " + max);
+        }
+        return new IntRange(min, max);
+    }
+
+    // ---- parameters
+
+    private static UnitDivision unitDivision(Node n) {
+        var f = n.fields("rule", "differentSiteIsDifferentUnit", "classes", "steps", "description");
+        UnitDivision.Rule rule = f.req("rule").enumValue(UnitDivision.Rule.class);
+        List<LocalizedText> classes = f.opt("classes").listOf(Node::text);
+        List<LocalizedText> steps = f.opt("steps").listOf(Node::text);
+        if (rule == UnitDivision.Rule.BY_CLASS && classes.isEmpty()) {
+            throw f.opt("classes").error("is required (a non-empty list) when rule is BY_CLASS");
+        }
+        if (rule == UnitDivision.Rule.STEPWISE && steps.isEmpty()) {
+            throw f.opt("steps").error("is required (a non-empty list) when rule is STEPWISE");
+        }
+        return new UnitDivision(rule, f.req("differentSiteIsDifferentUnit").bool(), classes, steps,
+                f.opt("description").optText());
+    }
+
+    private static DocumentChecklist checklist(Node n) {
+        List<ChecklistItem> items = n.nonEmptyList().stream().map(ValueParsers::checklistItem).toList();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!ids.add(items.get(i).id())) {
+                throw n.list().get(i).error("duplicate item id '" + items.get(i).id() + "'");
+            }
+        }
+        return new DocumentChecklist(items);
+    }
+
+    private static ChecklistItem checklistItem(Node n) {
+        var f = n.fields("id", "zh", "en", "kind", "question", "cite");
+        String id = f.req("id").string();
+        if (!ITEM_ID.matcher(id).matches()) {
+            throw f.req("id").error("must be lower-case letters, digits and '-', got " + Node.describe(id));
+        }
+        Node kindNode = f.req("kind");
+        ChecklistItem.Kind kind;
+        try {
+            kind = kindNode.enumValue(ChecklistItem.Kind.class);
+        } catch (RuntimeException e) {
+            throw kindNode.error("must be required, conditional or optional, got " + Node.describe(kindNode.raw()));
+        }
+        LocalizedText question = f.opt("question").optText();
+        if (kind == ChecklistItem.Kind.CONDITIONAL && question == null) {
+            throw f.opt("question").error("is required for a conditional item: the question that decides whether it applies");
+        }
+        if (kind != ChecklistItem.Kind.CONDITIONAL && question != null) {
+            throw f.opt("question").error("only conditional items have a question (this item is " + kind.name().toLowerCase() + ")");
+        }
+        if (!f.has("cite")) {
+            throw f.opt("cite").error("is required: every checklist item cites its clause, e.g. \"000 §7.1.2(3)\"");
+        }
+        return new ChecklistItem(id, new LocalizedText(f.req("zh").string(), f.opt("en").optString()), kind, question,
+                cite(f.req("cite")));
+    }
+
+    private static TimeLimit timeLimit(Node n) {
+        var f = n.fields("days", "clientDelaysExcluded");
+        return new TimeLimit(f.req("days").positiveInt(), f.opt("clientDelaysExcluded").optBool());
+    }
+
+    private static TeamPolicy team(Node n) {
+        var f = n.fields("minMembers", "minFullTime", "leaderRequired", "qualifications", "technicalExpertAllowed",
+                "technicalExpertMayVerify", "technicalExpertTimeCounted", "traineesAllowed", "traineeTimeCounted",
+                "competenceAsWhole", "description");
+        Integer min = f.opt("minMembers").optPositiveInt();
+        Integer fullTime = f.opt("minFullTime").isNull() ? null : f.opt("minFullTime").nonNegativeInt();
+        if (min != null && fullTime != null && fullTime > min) {
+            throw f.opt("minFullTime").error("must not exceed minMembers (" + min + "), got " + fullTime);
+        }
+        List<QualificationRequirement> qs = f.opt("qualifications").listOf(q -> {
+            var qf = q.fields("min", "anyOf", "fullTime", "ofField");
+            Set<Qualification> anyOf = new HashSet<>(qf.req("anyOf").nonEmptyList().stream()
+                    .map(x -> x.enumValue(Qualification.class)).toList());
+            int qmin = qf.req("min").positiveInt();
+            if (min != null && qmin > min) {
+                throw qf.req("min").error("must not exceed minMembers (" + min + "), got " + qmin);
+            }
+            return new QualificationRequirement(qmin, anyOf, qf.opt("fullTime").boolOr(false), qf.opt("ofField").boolOr(false));
+        });
+        return new TeamPolicy(min, fullTime, f.opt("leaderRequired").boolOr(false), qs,
+                f.opt("technicalExpertAllowed").optBool(), f.opt("technicalExpertMayVerify").optBool(),
+                f.opt("technicalExpertTimeCounted").optBool(), f.opt("traineesAllowed").optBool(),
+                f.opt("traineeTimeCounted").optBool(), f.opt("competenceAsWhole").boolOr(false),
+                f.opt("description").optText());
+    }
+
+    private static ManDayRange manDayRange(Node n) {
+        if (n.raw() instanceof Number) {
+            return ManDayRange.exactly(n.positiveNumber());
+        }
+        var f = n.fields("min", "max");
+        BigDecimal min = f.req("min").positiveNumber();
+        BigDecimal max = f.opt("max").isNull() ? null : f.opt("max").positiveNumber();
+        if (max != null && max.compareTo(min) < 0) {
+            throw n.error("min " + min.toPlainString() + " must not exceed max " + max.toPlainString());
+        }
+        return new ManDayRange(min, max);
+    }
+
+    private static ManDayTable manDays(Node n) {
+        var f = n.fields("basis", "rules", "tables", "maxReductionPercent", "docReviewMaxPercentOfTotal", "description");
+        List<ManDayRule> rules = f.opt("rules").listOf(r -> {
+            var rf = r.fields("activity", "manDays", "note");
+            return new ManDayRule(rf.req("activity").enumValue(ManDayActivity.class), manDayRange(rf.req("manDays")),
+                    rf.opt("note").optText());
+        });
+        List<ManDayBandTable> tables = f.opt("tables").listOf(ValueParsers::bandTable);
+        return new ManDayTable(f.opt("basis").optEnum(ManDayTable.Basis.class), rules, tables,
+                f.opt("maxReductionPercent").optPercent(), f.opt("docReviewMaxPercentOfTotal").optPercent(),
+                f.opt("description").optText());
+    }
+
+    private static ManDayBandTable bandTable(Node n) {
+        var f = n.fields("driver", "bands", "note");
+        List<Node> bandNodes = f.req("bands").nonEmptyList();
+        List<ManDayBand> bands = bandNodes.stream().map(ValueParsers::band).toList();
+        for (int i = 0; i < bands.size(); i++) {
+            ManDayBand b = bands.get(i);
+            if (b.upTo() != null && b.upTo() <= b.above()) {
+                throw bandNodes.get(i).error("bands must be ascending: upTo " + b.upTo() + " must be greater than above " + b.above());
+            }
+            if (i > 0) {
+                ManDayBand prev = bands.get(i - 1);
+                if (prev.upTo() == null) {
+                    throw bandNodes.get(i - 1).error("only the last band may be open-ended (upTo missing)");
+                }
+                if (b.above() < prev.upTo()) {
+                    throw bandNodes.get(i).error("bands overlap: this band starts above " + b.above()
+                            + " but the previous band already covers up to " + prev.upTo()
+                            + " (bands must be ascending and non-overlapping)");
+                }
+                if (b.above() > prev.upTo()) {
+                    throw bandNodes.get(i).error("gap between bands: counts " + (prev.upTo() + 1) + "–" + b.above()
+                            + " are not covered (the previous band ends at " + prev.upTo() + ")");
+                }
+            }
+        }
+        return new ManDayBandTable(f.req("driver").enumValue(ManDayBandTable.Driver.class), bands, f.opt("note").optText());
+    }
+
+    private static ManDayBand band(Node n) {
+        var f = n.fields("above", "upTo", "manDays", "caseByCase", "note");
+        int above = f.req("above").nonNegativeInt();
+        Integer upTo = f.opt("upTo").optPositiveInt();
+        boolean caseByCase = f.opt("caseByCase").boolOr(false);
+        Map<ManDayActivity, ManDayRange> md = new EnumMap<>(ManDayActivity.class);
+        Node mdNode = f.opt("manDays");
+        if (!mdNode.isNull()) {
+            String[] names = java.util.Arrays.stream(ManDayActivity.values()).map(Enum::name).toArray(String[]::new);
+            var mf = mdNode.fields(names);
+            for (ManDayActivity a : ManDayActivity.values()) {
+                if (mf.has(a.name())) {
+                    md.put(a, manDayRange(mf.req(a.name())));
+                }
+            }
+        }
+        if (md.isEmpty() && !caseByCase) {
+            throw mdNode.error("is required unless caseByCase is true");
+        }
+        return new ManDayBand(above, upTo, md, caseByCase, f.opt("note").optText());
+    }
+
+    private static PlanNotice planNotice(Node n) {
+        var f = n.fields("minWorkingDaysBefore", "clientConfirmation", "description");
+        return new PlanNotice(f.opt("minWorkingDaysBefore").optPositiveInt(), f.opt("clientConfirmation").optBool(),
+                f.opt("description").optText());
+    }
+
+    private static NonconformityPolicy nonconformities(Node n) {
+        var f = n.fields("classes", "issueWithinWorkingDays", "reEvaluationWorkingDays",
+                "closureRequiredBeforeCertificate", "failIfDeadlineMissed", "description");
+        List<NcClass> classes = f.opt("classes").listOf(c -> {
+            var cf = c.fields("key", "zh", "en", "effectBelowPercent", "effectAtLeastPercent");
+            return new NcClass(cf.req("key").key(), new LocalizedText(cf.req("zh").string(), cf.opt("en").optString()),
+                    cf.opt("effectBelowPercent").optPercent(), cf.opt("effectAtLeastPercent").optPercent());
+        });
+        return new NonconformityPolicy(classes, intRange(f.opt("issueWithinWorkingDays")),
+                intRange(f.opt("reEvaluationWorkingDays")), f.opt("closureRequiredBeforeCertificate").optBool(),
+                f.opt("failIfDeadlineMissed").optBool(), f.opt("description").optText());
+    }
+
+    private static DecisionPolicy decision(Node n) {
+        var f = n.fields("outcomes", "certificateIssueLimit", "certificateIssueFrom", "failureNoticeLimit", "description");
+        return new DecisionPolicy(f.opt("outcomes").isNull() ? List.of() : uniqueSteps(f.opt("outcomes")),
+                optTerm(f.opt("certificateIssueLimit")), f.opt("certificateIssueFrom").optText(),
+                optTerm(f.opt("failureNoticeLimit")), f.opt("description").optText());
+    }
+
+    private static Independence independence(Node n) {
+        return new Independence(n.nonEmptyList().stream().map(r -> {
+            var rf = r.fields("rule", "text", "cite");
+            if (!rf.has("cite")) {
+                throw rf.opt("cite").error("is required: every independence rule cites its clause");
+            }
+            return new IndependenceRequirement(rf.req("rule").enumValue(IndependenceRule.class), rf.req("text").text(),
+                    cite(rf.req("cite")));
+        }).toList());
+    }
+
+    private static SurveillancePolicy surveillance(Node n) {
+        var f = n.fields("firstWithinMonths", "firstAtMonth", "maxIntervalMonths", "noticeMonthsAhead",
+                "extraOrUnannouncedAllowed", "description");
+        return new SurveillancePolicy(f.opt("firstWithinMonths").optPositiveInt(), f.opt("firstAtMonth").optPositiveInt(),
+                f.opt("maxIntervalMonths").optPositiveInt(), f.opt("noticeMonthsAhead").optPositiveInt(),
+                f.opt("extraOrUnannouncedAllowed").optBool(), f.opt("description").optText());
+    }
+
+    private static SurveillanceFootprintRule surveillanceFootprint(Node n) {
+        var f = n.fields("expectDecrease", "reductionTargetMustBeMet", "revokeIfIncreaseAtLeastPercent", "description");
+        return new SurveillanceFootprintRule(f.opt("expectDecrease").optBool(), f.opt("reductionTargetMustBeMet").optBool(),
+                f.opt("revokeIfIncreaseAtLeastPercent").optPercent(), f.opt("description").optText());
+    }
+
+    private static NcDeadline ncDeadline(Node n) {
+        var f = n.fields("months", "onMiss", "description");
+        return new NcDeadline(f.opt("months").optPositiveInt(), f.opt("onMiss").optEnum(StatusAction.class),
+                f.opt("description").optText());
+    }
+
+    private static FootprintIncreaseRule footprintIncrease(Node n) {
+        var f = n.fields("unplannedPercent", "plannedPercent", "minDurationMonths", "ifNoReReviewRequested",
+                "ifReReviewRefused", "consequence");
+        return new FootprintIncreaseRule(f.req("unplannedPercent").percent(), f.req("plannedPercent").percent(),
+                f.req("minDurationMonths").positiveInt(), f.opt("ifNoReReviewRequested").optEnum(StatusAction.class),
+                f.opt("ifReReviewRefused").optEnum(StatusAction.class), f.opt("consequence").optText());
+    }
+
+    private static CutOffRule cutOff(Node n) {
+        var f = n.fields("maxPercent", "basis");
+        return new CutOffRule(f.opt("maxPercent").optPercent(), f.req("basis").text());
+    }
+
+    private static QuantificationMethods quantification(Node n) {
+        var f = n.fields("methods", "preferred", "description");
+        List<QuantificationMethod> methods = f.opt("methods").listOf(x -> x.enumValue(QuantificationMethod.class));
+        List<QuantificationMethod> preferred = f.opt("preferred").listOf(x -> x.enumValue(QuantificationMethod.class));
+        for (QuantificationMethod p : preferred) {
+            if (!methods.contains(p)) {
+                throw f.opt("preferred").error("lists " + p + ", which is not among methods " + methods);
+            }
+        }
+        if (methods.isEmpty() && !f.has("description")) {
+            throw f.opt("methods").error("is required unless a description says where the methods are defined");
+        }
+        return new QuantificationMethods(methods, preferred, f.opt("description").optText());
+    }
+
+    private static ResultUnit resultUnit(Node n) {
+        var f = n.fields("units", "per");
+        List<String> units = f.req("units").nonEmptyList().stream().map(u -> {
+            String s = u.string();
+            if (!RESULT_UNITS.contains(s)) {
+                throw u.error("must be one of " + RESULT_UNITS + ", got " + Node.describe(s));
+            }
+            return s;
+        }).toList();
+        return new ResultUnit(units, f.opt("per").optText());
+    }
+
+    private static DataPriority dataPriority(Node n) {
+        var f = n.fields("factorOrder", "databaseOrder", "secondaryDataPenalty", "description");
+        return new DataPriority(f.opt("factorOrder").listOf(Node::text), f.opt("databaseOrder").listOf(Node::text),
+                f.opt("secondaryDataPenalty").optBool(), f.opt("description").optText());
+    }
+
+    private static AssurancePolicy assurance(Node n) {
+        var f = n.fields("levels", "materialityThresholdRequired", "description");
+        return new AssurancePolicy(f.opt("levels").listOf(x -> x.enumValue(AssuranceLevel.class)),
+                f.opt("materialityThresholdRequired").optBool(), f.opt("description").optText());
+    }
+
+    private static PriorVerificationAdoption priorVerification(Node n) {
+        var f = n.fields("identicalProductRequired", "acceptedBodies", "maxAgeMonths", "description");
+        return new PriorVerificationAdoption(f.opt("identicalProductRequired").optBool(), f.opt("acceptedBodies").optText(),
+                f.opt("maxAgeMonths").optPositiveInt(), f.opt("description").optText());
+    }
+
+    private static PublicationRule publication(Node n) {
+        var f = n.fields("channel", "withinWorkingDays", "clientConsentRequired", "description");
+        return new PublicationRule(f.opt("channel").optText(), f.opt("withinWorkingDays").optPositiveInt(),
+                f.opt("clientConsentRequired").optBool(), f.opt("description").optText());
+    }
+
+    private static RecordRetention retention(Node n) {
+        return new RecordRetention(n.nonEmptyList().stream().map(r -> {
+            var rf = r.fields("holder", "record", "minimum", "rule", "cite");
+            Term min = optTerm(rf.opt("minimum"));
+            LocalizedText rule = rf.opt("rule").optText();
+            if (min == null && rule == null) {
+                throw rf.opt("minimum").error("is required unless a 'rule' text says how long to keep the record");
+            }
+            if (!rf.has("cite")) {
+                throw rf.opt("cite").error("is required: every retention rule cites its clause");
+            }
+            return new RetentionRule(rf.req("holder").enumValue(RetentionRule.Holder.class), rf.opt("record").optText(),
+                    min, rule, cite(rf.req("cite")));
+        }).toList());
+    }
+
+    private static LabelRules label(Node n) {
+        var f = n.fields("minWidthMm", "minHeightMm", "deformationForbidden", "qrCode", "valueUnit",
+                "placementPriority", "description");
+        return new LabelRules(f.opt("minWidthMm").optPositiveInt(), f.opt("minHeightMm").optPositiveInt(),
+                f.opt("deformationForbidden").optBool(), f.opt("qrCode").optBool(), f.opt("valueUnit").optString(),
+                f.opt("placementPriority").listOf(Node::text), f.opt("description").optText());
+    }
+
+    private static LabelRounding labelRounding(Node n) {
+        var f = n.fields("bands", "uncoveredBelow");
+        List<Node> nodes = f.req("bands").nonEmptyList();
+        List<RoundingBand> bands = nodes.stream().map(b -> {
+            var bf = b.fields("aboveGrams", "upToGrams", "stepGrams", "rule");
+            BigDecimal above = bf.req("aboveGrams").number();
+            if (above.signum() < 0) {
+                throw bf.req("aboveGrams").error("must be ≥ 0, got " + above.toPlainString());
+            }
+            BigDecimal upTo = bf.opt("upToGrams").isNull() ? null : bf.opt("upToGrams").positiveNumber();
+            BigDecimal step = bf.opt("stepGrams").isNull() ? null : bf.opt("stepGrams").positiveNumber();
+            LocalizedText rule = bf.opt("rule").optText();
+            if (step == null && rule == null) {
+                throw bf.opt("stepGrams").error("is required unless a 'rule' text says how to round");
+            }
+            return new RoundingBand(above, upTo, step, rule);
+        }).toList();
+        for (int i = 0; i < bands.size(); i++) {
+            RoundingBand b = bands.get(i);
+            if (b.upToGrams() != null && b.upToGrams().compareTo(b.aboveGrams()) <= 0) {
+                throw nodes.get(i).error("bands must be ascending: upToGrams must be greater than aboveGrams");
+            }
+            if (i > 0) {
+                RoundingBand prev = bands.get(i - 1);
+                if (prev.upToGrams() == null) {
+                    throw nodes.get(i - 1).error("only the last band may be open-ended (upToGrams missing)");
+                }
+                int cmp = b.aboveGrams().compareTo(prev.upToGrams());
+                if (cmp < 0) {
+                    throw nodes.get(i).error("bands overlap: this band starts above " + b.aboveGrams().toPlainString()
+                            + " g but the previous band covers up to " + prev.upToGrams().toPlainString() + " g");
+                }
+                if (cmp > 0) {
+                    throw nodes.get(i).error("gap between bands: (" + prev.upToGrams().toPlainString() + ", "
+                            + b.aboveGrams().toPlainString() + "] g is not covered");
+                }
+            }
+        }
+        return new LabelRounding(bands, f.opt("uncoveredBelow").optText());
+    }
+}

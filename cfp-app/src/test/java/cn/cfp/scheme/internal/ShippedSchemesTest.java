@@ -1,0 +1,274 @@
+package cn.cfp.scheme.internal;
+
+import cn.cfp.scheme.ChecklistItem;
+import cn.cfp.scheme.IndependenceRule;
+import cn.cfp.scheme.ManDayActivity;
+import cn.cfp.scheme.ManDayBandTable;
+import cn.cfp.scheme.Qualification;
+import cn.cfp.scheme.Scheme;
+import cn.cfp.scheme.SchemeCatalog;
+import cn.cfp.scheme.SchemeParameter;
+import cn.cfp.scheme.StatusAction;
+import cn.cfp.scheme.Term;
+import cn.cfp.scheme.UnitDivision;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The five shipped scheme files load and say what the seeds say (R-X-1; clause of each value in the comment). */
+class ShippedSchemesTest {
+
+    static SchemeCatalog catalog;
+
+    @BeforeAll
+    static void load() {
+        catalog = SchemeConfiguration.create(new PathMatchingResourcePatternResolver(), null);
+    }
+
+    static Scheme cnca() { return catalog.get("CNCA-CFP-00"); }
+    static Scheme cnex() { return catalog.get("CNEX-01-G"); }
+    static Scheme cec() { return catalog.get("CEC-FURNITURE"); }
+    static Scheme cgc() { return catalog.get("CGC-R52003"); }
+    static Scheme cicc() { return catalog.get("CICC-ZY-GZ-20"); }
+
+    @Test
+    void the_five_seed_schemes_load_base_first_in_seed_order() {
+        assertThat(catalog.codes()).containsExactly("CNCA-CFP-00", "CNEX-01-G", "CEC-FURNITURE", "CGC-R52003", "CICC-ZY-GZ-20");
+        assertThat(cnca().isBase()).isTrue();
+        assertThat(catalog.all().subList(1, 5)).allSatisfy(s -> assertThat(s.extendsCode()).isEqualTo("CNCA-CFP-00"));
+        assertThat(cicc().documentNumber()).isEqualTo("CICC-ZY/GZ-20:2025");
+    }
+
+    @Test
+    void every_stated_value_carries_a_citation_and_every_unstated_one_a_note() {
+        for (Scheme s : catalog.all()) {
+            for (SchemeParameter<?> p : SchemeParameter.ALL) {
+                var c = s.get(p);
+                if (c.stated()) {
+                    assertThat(c.cite()).as(s.code() + " " + p.key()).matches("\\d{3} .+");
+                } else {
+                    assertThat(c.note()).as(s.code() + " " + p.key() + " is null and needs a note").isNotNull();
+                }
+            }
+        }
+    }
+
+    @Test
+    void validity_years_follow_the_seeds() {
+        assertThat(cnca().validityYears().value()).isEqualTo(2);   // 000 §9.1.1
+        assertThat(cnex().validityYears().value()).isEqualTo(3);   // 001 §12.1
+        assertThat(cnex().validityYears().cite()).isEqualTo("001 §12.1");
+        assertThat(cec().validityYears().value()).isEqualTo(3);    // 002 §7.2
+        assertThat(cgc().validityYears().value()).isEqualTo(2);    // 003 ¶90 (unless a PCF mechanism says otherwise)
+        assertThat(cicc().validityYears().value()).isEqualTo(3);   // 004 §9.9.1 (at most 3 years)
+    }
+
+    @Test
+    void acceptance_notice_is_three_working_days_for_cec_and_cgc_only() {   // R-APP-3
+        assertThat(cec().acceptanceNoticeWorkingDays().value()).isEqualTo(3); // 002 §5.1.2
+        assertThat(cgc().acceptanceNoticeWorkingDays().value()).isEqualTo(3); // 003 ¶29
+        assertThat(cgc().acceptanceNoticeWorkingDays().cite()).isEqualTo("003 ¶29");
+        assertThat(cnca().acceptanceNoticeWorkingDays().stated()).isFalse();  // 000 §7.2: no limit
+        assertThat(cnex().acceptanceNoticeWorkingDays().stated()).isFalse();
+    }
+
+    @Test
+    void time_limit_is_90_days_excluding_client_delays() {   // R-PLAN-5, 000 §7.3.3
+        assertThat(cnca().timeLimit().value().days()).isEqualTo(90);
+        assertThat(cnca().timeLimit().value().clientDelaysExcluded()).isTrue();
+        assertThat(cgc().timeLimit().cite()).isEqualTo("003 ¶81");
+    }
+
+    @Test
+    void suspension_maximum_per_scheme() {   // R-LIFE-2
+        assertThat(cnca().suspensionMaxMonths().value()).isEqualTo(3);     // 000 §9.1.5
+        assertThat(cnex().suspensionMaxMonths().value()).isEqualTo(6);     // 001 §12.3.1 (case e: until permit decision — in the note)
+        assertThat(cnex().suspensionMaxMonths().note().en()).contains("case (e)");
+        assertThat(cec().suspensionMaxMonths().value()).isEqualTo(6);      // 002 §7.4
+        // 003 ¶94 delegates to CGC-QP-V06, which is not in the seed: null with a note, NOT inherited
+        assertThat(cgc().suspensionMaxMonths().value()).isNull();
+        assertThat(cgc().suspensionMaxMonths().inherited()).isFalse();
+        assertThat(cgc().suspensionMaxMonths().note().en()).contains("CGC-QP-V06");
+        // 004 §11.1 is silent on a maximum: the base value applies
+        assertThat(cicc().suspensionMaxMonths().value()).isEqualTo(3);
+        assertThat(cicc().suspensionMaxMonths().inherited()).isTrue();
+    }
+
+    @Test
+    void action_on_suspension_or_revocation_within_five_working_days() {
+        assertThat(cnex().statusActionWorkingDays().value()).isEqualTo(5);   // 001 §12.3
+        assertThat(cicc().statusActionWorkingDays().value()).isEqualTo(5);   // 004 §11.1–11.2
+    }
+
+    @Test
+    void a_revoked_client_cannot_reapply_within_twelve_months() {   // R-LIFE-3
+        assertThat(cnca().reapplicationBanMonths().value()).isEqualTo(12);  // 000 §9.1.6
+        assertThat(cgc().reapplicationBanMonths().cite()).isEqualTo("003 ¶27");
+        assertThat(cec().reapplicationBanMonths().inherited()).isTrue();
+    }
+
+    @Test
+    void renewal_windows() {   // R-LIFE-5
+        assertThat(cnca().renewalWindow().value()).isEqualTo(Term.of(90, Term.Unit.DAYS));   // 000 §9.1.1
+        assertThat(cnex().renewalWindow().value()).isEqualTo(Term.of(6, Term.Unit.MONTHS));  // 001 §12.1
+        assertThat(cec().renewalWindow().value()).isEqualTo(Term.of(6, Term.Unit.MONTHS));   // 002 §7.2
+        assertThat(cgc().renewalWindow().value()).isEqualTo(Term.of(90, Term.Unit.DAYS));    // 003 ¶87
+    }
+
+    @Test
+    void surveillance_schedules() {   // R-SURV-1
+        var cnexS = cnex().surveillance().value();                   // 001 §11
+        assertThat(cnexS.firstWithinMonths()).isEqualTo(12);
+        assertThat(cnexS.maxIntervalMonths()).isEqualTo(15);
+        assertThat(cnexS.noticeMonthsAhead()).isEqualTo(2);
+        assertThat(cgc().surveillance().value().firstAtMonth()).isEqualTo(11);       // 003 ¶83
+        assertThat(cgc().surveillance().value().maxIntervalMonths()).isEqualTo(12);
+        assertThat(cec().surveillance().value().maxIntervalMonths()).isEqualTo(12);  // 002 §6.1
+        assertThat(cicc().surveillance().value().maxIntervalMonths()).isEqualTo(12); // 004 §9.10.1.2
+        assertThat(cgc().surveillanceFootprint().value().revokeIfIncreaseAtLeastPercent()).isEqualByComparingTo("10"); // 003 ¶86
+        assertThat(cec().surveillanceNcDeadline().value().months()).isEqualTo(2);    // 002 §6.3
+        assertThat(cgc().surveillanceNcDeadline().value().onMiss()).isEqualTo(StatusAction.SUSPEND); // 003 ¶86
+    }
+
+    @Test
+    void team_policies_are_structured() {   // R-PLAN-2
+        var base = cnca().teamPolicy().value();                      // 000 §7.3.2
+        assertThat(base.minMembers()).isEqualTo(2);
+        assertThat(base.minFullTime()).isEqualTo(1);
+        assertThat(base.qualifications()).anySatisfy(q -> assertThat(q.anyOf()).containsExactly(Qualification.FIELD_EXPERT));
+        var cnexT = cnex().teamPolicy().value();                     // 001 §9.3.2
+        assertThat(cnexT.technicalExpertMayVerify()).isFalse();
+        assertThat(cnexT.technicalExpertTimeCounted()).isFalse();
+        var cecT = cec().teamPolicy().value();                       // 002 §5.2.1
+        assertThat(cecT.leaderRequired()).isTrue();
+        assertThat(cecT.qualifications()).extracting(q -> q.anyOf())
+                .containsExactlyInAnyOrder(java.util.Set.of(Qualification.GHG_VERIFIER),
+                        java.util.Set.of(Qualification.VOLUNTARY_PRODUCT_CERT, Qualification.GREEN_PRODUCT_CERT));
+        var cgcT = cgc().teamPolicy().value();                       // 003 ¶33
+        assertThat(cgcT.qualifications()).singleElement().satisfies(q -> {
+            assertThat(q.anyOf()).containsExactly(Qualification.CCAA_REGISTERED);
+            assertThat(q.fullTime()).isTrue();
+            assertThat(q.ofField()).isTrue();
+        });
+        assertThat(cicc().teamPolicy().value().competenceAsWhole()).isTrue();          // 004 §4.5
+        assertThat(cicc().teamPolicy().value().traineeTimeCounted()).isFalse();        // 004 §9.1
+    }
+
+    @Test
+    void man_day_tables_are_structured() {   // R-PLAN-3
+        var cnexM = cnex().manDayTable().value();                    // 001 §9.3.1
+        assertThat(cnexM.rule(ManDayActivity.DOC_REVIEW).orElseThrow().manDays().min()).isEqualByComparingTo("0.5");
+        assertThat(cnexM.rule(ManDayActivity.ON_SITE_COMBINED).orElseThrow().manDays().min()).isEqualByComparingTo("4");
+        assertThat(cec().manDayTable().value().rule(ManDayActivity.INITIAL_ON_SITE).orElseThrow().manDays().min())
+                .isEqualByComparingTo("2");                         // 002 §5.5
+        var cgcM = cgc().manDayTable().value();                      // 003 ¶54, ¶69
+        assertThat(cgcM.bandsFor(ManDayBandTable.Driver.BOM_ITEMS, 150))
+                .extracting(b -> b.manDays().values().iterator().next().min())
+                .containsExactly(new BigDecimal("1.5"), new BigDecimal("1"));
+        assertThat(cgcM.bandsFor(ManDayBandTable.Driver.BOM_ITEMS, 400).get(0).manDays().get(ManDayActivity.ON_SITE_INSPECTION).min())
+                .isEqualByComparingTo("1.5");                       // seed overlap at 400: kept in the 1.5 band (noted)
+        assertThat(cgcM.rule(ManDayActivity.DOC_REVIEW).orElseThrow().manDays().text()).isEqualTo("10–15"); // 003 ¶46
+        var ciccM = cicc().manDayTable().value();                    // 004 §9.3–9.4, App. A
+        assertThat(ciccM.maxReductionPercent()).isEqualByComparingTo("30");
+        assertThat(ciccM.docReviewMaxPercentOfTotal()).isEqualByComparingTo("20");
+        assertThat(ciccM.bandsFor(ManDayBandTable.Driver.GHG_SOURCES, 31).get(0).manDays().get(ManDayActivity.TOTAL).text()).isEqualTo("4–8");
+        assertThat(ciccM.bandsFor(ManDayBandTable.Driver.GHG_SOURCES, 101).get(0).caseByCase()).isTrue();
+    }
+
+    @Test
+    void document_checklists_match_the_seed_lists() {   // R-APP-1
+        assertThat(cnca().documentChecklist().value().items()).hasSize(12);   // 000 §7.1.2 (1)–(12)
+        assertThat(cgc().documentChecklist().value().items()).hasSize(17);    // 003 Annex 1
+        assertThat(cnex().documentChecklist().value().items()).hasSizeGreaterThanOrEqualTo(7); // 001 §9.2.1 a–g
+        assertThat(cicc().documentChecklist().value().items()).hasSize(9);    // 004 §8.2
+        for (Scheme s : catalog.all()) {
+            assertThat(s.documentChecklist().value().ofKind(ChecklistItem.Kind.CONDITIONAL))
+                    .allSatisfy(i -> assertThat(i.question()).isNotNull());
+        }
+        assertThat(cgc().documentChecklist().value().item("assurance-and-materiality").orElseThrow().kind())
+                .isEqualTo(ChecklistItem.Kind.CONDITIONAL);                    // 003 Annex 1 item 9
+    }
+
+    @Test
+    void nonconformity_classes_and_windows_of_cgc() {   // R-NC-1, 003 ¶70–73
+        var nc = cgc().nonconformities().value();
+        assertThat(nc.classes()).extracting(c -> c.key()).containsExactly("GENERAL", "SERIOUS", "OBSERVATION");
+        assertThat(nc.classes().get(0).effectBelowPercent()).isEqualByComparingTo("10");
+        assertThat(nc.classes().get(1).effectAtLeastPercent()).isEqualByComparingTo("10");
+        assertThat(nc.issueWithinWorkingDays().text()).isEqualTo("5–10");
+        assertThat(nc.reEvaluationWorkingDays().text()).isEqualTo("10–15");
+    }
+
+    @Test
+    void certificate_issue_limit_distinguishes_days_from_working_days() {   // R-REV-2
+        assertThat(cec().decision().value().certificateIssueLimit()).isEqualTo(Term.of(30, Term.Unit.DAYS));          // 002 §5.7.2
+        assertThat(cgc().decision().value().certificateIssueLimit()).isEqualTo(Term.of(30, Term.Unit.WORKING_DAYS));  // 003 ¶79
+    }
+
+    @Test
+    void independence_rules() {   // R-PER-3
+        assertThat(cnca().independence().value().requires(IndependenceRule.REVIEWER_NOT_IN_TEAM)).isTrue();       // 000 Ann. 2 §4.4
+        assertThat(cnex().independence().value().requires(IndependenceRule.CERTIFICATE_PREPARER_NOT_DECIDER)).isTrue(); // 001 §9.9
+        assertThat(cicc().independence().value().requires(IndependenceRule.REVIEWER_NOT_IN_TEAM)).isTrue();        // 004 §10.1.3
+    }
+
+    @Test
+    void unit_division_rules() {   // R-UNIT-1, R-UNIT-2
+        assertThat(cec().unitDivision().value().rule()).isEqualTo(UnitDivision.Rule.BY_CLASS);   // 002 §4
+        assertThat(cec().unitDivision().value().classes()).hasSize(7);
+        assertThat(cgc().unitDivision().value().steps()).hasSize(4);                             // 003 ¶14
+        assertThat(cicc().unitDivision().inherited()).isTrue();
+    }
+
+    @Test
+    void cicc_label_size_and_rounding_table_are_data() {   // R-LBL-1, R-CALC-12, 004 §10.6
+        var label = cicc().label().value();
+        assertThat(label.minWidthMm()).isEqualTo(10);
+        assertThat(label.minHeightMm()).isEqualTo(15);
+        var r = cicc().labelRounding().value();
+        assertThat(r.bandFor(new BigDecimal("15")).orElseThrow().stepGrams()).isEqualByComparingTo("1");
+        assertThat(r.bandFor(new BigDecimal("1500")).orElseThrow().stepGrams()).isEqualByComparingTo("100");
+        assertThat(r.bandFor(new BigDecimal("10000")).orElseThrow().stepGrams()).isEqualByComparingTo("500");
+        assertThat(r.bandFor(new BigDecimal("12000")).orElseThrow().stepGrams()).isNull();
+        assertThat(r.bandFor(new BigDecimal("5"))).isEmpty();
+        assertThat(r.uncoveredBelow()).isNotNull();
+    }
+
+    @Test
+    void footprint_increase_rule_and_cicc_consequences() {   // R-LIFE-6
+        var base = cnca().footprintIncreaseRule();
+        assertThat(base.cite()).isEqualTo("000 Ann. 1 §11.1");
+        assertThat(base.value().unplannedPercent()).isEqualByComparingTo("10");
+        assertThat(base.value().plannedPercent()).isEqualByComparingTo("5");
+        var cicc = cicc().footprintIncreaseRule().value();      // 004 §11.1(4), §11.2(5)
+        assertThat(cicc.ifNoReReviewRequested()).isEqualTo(StatusAction.SUSPEND);
+        assertThat(cicc.ifReReviewRefused()).isEqualTo(StatusAction.REVOKE);
+    }
+
+    @Test
+    void other_quantification_parameters() {
+        assertThat(cgc().cutOff().value().maxPercent()).isEqualByComparingTo("5");                    // 003 ¶21
+        assertThat(cgc().priorVerificationAdoption().value().maxAgeMonths()).isEqualTo(6);           // 003 ¶38
+        assertThat(cnex().verificationPlanNotice().value().minWorkingDaysBefore()).isEqualTo(1);     // 001 §9.6.2
+        assertThat(cnex().publication().value().withinWorkingDays()).isEqualTo(30);                  // 001 §10
+        assertThat(cec().resultUnit().value().units()).containsExactly("tCO2e");                     // 002 §5.4.3.1
+    }
+
+    @Test
+    void every_value_renders_in_both_languages() {
+        for (Scheme s : catalog.all()) {
+            for (SchemeParameter<?> p : SchemeParameter.ALL) {
+                Object v = s.get(p).value();
+                if (v != null) {
+                    assertThat(p.summarize(v, Locale.CHINA)).as(s.code() + " " + p.key()).isNotBlank();
+                    assertThat(p.summarize(v, Locale.ENGLISH)).as(s.code() + " " + p.key()).isNotBlank();
+                }
+            }
+        }
+    }
+}
