@@ -40,6 +40,87 @@ public class Organisations {
         return id;
     }
 
+    /**
+     * Registers a client company (R-PTY-1). {@code registeredBy} is the client organisation whose user
+     * registers it (a manufacturer or factory that is a different legal person from the applicant), or
+     * null when the company registers itself.
+     */
+    @Transactional
+    public long registerClient(String actor, ClientRegistration r, Long registeredBy) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        CreditCode code = null;
+        try {
+            code = new CreditCode(r.creditCode());
+        } catch (Refusal e) {
+            problems.addAll(e.reasons());
+        }
+        if (r.name() == null || r.name().isBlank()) {
+            problems.add("The company name is required / 请填写企业名称");
+        }
+        if (r.address() == null || r.address().isBlank()) {
+            problems.add("The registered address is required / 请填写地址");
+        }
+        if (r.legalRepresentative() == null || r.legalRepresentative().isBlank()) {
+            problems.add("The legal representative is required / 请填写法定代表人");
+        }
+        if (r.contactName() == null || r.contactName().isBlank() || r.contactPhone() == null || r.contactPhone().isBlank()) {
+            problems.add("A contact person and phone number are required / 请填写联系人和电话");
+        }
+        if (code != null && findByCreditCode(code.value()).isPresent()) {
+            problems.add("A company with credit code " + code.value() + " is already registered / 该统一社会信用代码已登记");
+        }
+        if (!problems.isEmpty()) {
+            throw new Refusal(400, problems);
+        }
+        jdbc.sql("""
+                INSERT INTO organisation (name, name_en, credit_code, kind, created_at, address, legal_representative,
+                                          contact_name, contact_phone, registered_by_org)
+                VALUES (:n, :e, :c, 'CLIENT', :t, :a, :l, :cn, :cp, :rb)""")
+                .param("n", r.name().strip()).param("e", r.nameEn()).param("c", code.value()).param("t", OffsetDateTime.now(clock))
+                .param("a", r.address().strip()).param("l", r.legalRepresentative().strip()).param("cn", r.contactName().strip())
+                .param("cp", r.contactPhone().strip()).param("rb", registeredBy).update();
+        long id = findByCreditCode(code.value()).orElseThrow().id();
+        audit.record(actor, "CLIENT_REGISTERED", "organisation:" + id,
+                Map.of("name", r.name().strip(), "creditCode", code.value(), "registeredBy", String.valueOf(registeredBy)));
+        return id;
+    }
+
+    @Transactional
+    public long addSite(String actor, long organisationId, String name, String address) {
+        if (name == null || name.isBlank() || address == null || address.isBlank()) {
+            throw new Refusal("A production site needs a name and an address / 生产场所需填写名称和地址");
+        }
+        find(organisationId).orElseThrow(() -> Refusal.notFound("Organisation " + organisationId));
+        jdbc.sql("INSERT INTO production_site (organisation_id, name, address) VALUES (:o, :n, :a)")
+                .param("o", organisationId).param("n", name.strip()).param("a", address.strip()).update();
+        long id = jdbc.sql("SELECT MAX(id) FROM production_site WHERE organisation_id = :o").param("o", organisationId)
+                .query(Long.class).single();
+        audit.record(actor, "SITE_ADDED", "organisation:" + organisationId, Map.of("site", id, "name", name.strip(), "address", address.strip()));
+        return id;
+    }
+
+    public List<Site> sites(long organisationId) {
+        return jdbc.sql("SELECT * FROM production_site WHERE organisation_id = :o ORDER BY id").param("o", organisationId)
+                .query((rs, n) -> new Site(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("name"), rs.getString("address")))
+                .list();
+    }
+
+    public Optional<Site> site(long siteId) {
+        return jdbc.sql("SELECT * FROM production_site WHERE id = :id").param("id", siteId)
+                .query((rs, n) -> new Site(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("name"), rs.getString("address")))
+                .optional();
+    }
+
+    /** Client companies a client organisation may name on its applications: itself and those it registered. */
+    public List<Organisation> partiesOf(long clientOrgId) {
+        return jdbc.sql("SELECT * FROM organisation WHERE id = :o OR registered_by_org = :o ORDER BY id").param("o", clientOrgId)
+                .query(this::map).list();
+    }
+
+    public Optional<Organisation> findByCreditCode(String code) {
+        return jdbc.sql("SELECT * FROM organisation WHERE credit_code = :c").param("c", code).query(this::map).optional();
+    }
+
     public List<Organisation> all() {
         return jdbc.sql("SELECT * FROM organisation ORDER BY kind, id").query(this::map).list();
     }
@@ -53,7 +134,10 @@ public class Organisations {
     }
 
     private Organisation map(ResultSet rs, int row) throws SQLException {
+        long by = rs.getLong("registered_by_org");
         return new Organisation(rs.getLong("id"), rs.getString("name"), rs.getString("name_en"),
-                rs.getString("credit_code"), Organisation.Kind.valueOf(rs.getString("kind")));
+                rs.getString("credit_code"), Organisation.Kind.valueOf(rs.getString("kind")), rs.getString("address"),
+                rs.getString("legal_representative"), rs.getString("contact_name"), rs.getString("contact_phone"),
+                rs.wasNull() ? null : by);
     }
 }
