@@ -418,10 +418,28 @@ public class Applications {
      */
     @Transactional
     public void accept(CfpPrincipal staff, long id, Set<ContractReview> confirmed, LocalDate contractSignedOn, String fee) {
+        accept(staff, id, confirmed, contractSignedOn, fee, null, null);
+    }
+
+    /**
+     * Accepts with optional exemptions (R-APP-5): an on-site waiver or the adoption of a prior
+     * verification is refused unless the scheme provides for it and its conditions are met.
+     */
+    @Transactional
+    public void accept(CfpPrincipal staff, long id, Set<ContractReview> confirmed, LocalDate contractSignedOn, String fee,
+                       Exemptions.OnsiteWaiver waiver, Exemptions.PriorVerification prior) {
         requireReviewer(staff);
         ApplicationView app = get(id);
         requireStatus(app, ApplicationStatus.SUBMITTED);
+        Scheme scheme = schemes.get(app.schemeCode());
+        ApplicationDetails d = details(id);
         List<String> problems = new ArrayList<>();
+        if (waiver != null) {
+            problems.addAll(checkWaiver(scheme, waiver, d.submittedOn()));
+        }
+        if (prior != null) {
+            problems.addAll(checkPrior(scheme, prior, d.submittedOn()));
+        }
         for (ContractReview item : ContractReview.values()) {
             if (confirmed == null || !confirmed.contains(item)) {
                 problems.add("Contract review not confirmed: " + item.en() + " / 合同评审未确认：" + item.zh());
@@ -439,13 +457,69 @@ public class Applications {
         }
         jdbc.sql("""
                 UPDATE application SET status = 'ACCEPTED', accepted_on = :t, contract_signed_on = :c, contract_fee = :f,
-                       decided_by = :by, row_version = row_version + 1 WHERE id = :id""")
+                       decided_by = :by, onsite_exempt = :w, prior_verification = :p, row_version = row_version + 1 WHERE id = :id""")
                 .param("t", today).param("c", contractSignedOn).param("f", fee.strip()).param("by", staff.username())
-                .param("id", id).update();
+                .param("w", waiver != null).param("p", prior != null).param("id", id).update();
+        if (waiver != null) {
+            event(id, staff.username(), "ONSITE_WAIVED", waiver.previousInspectionReference() + " " + waiver.previousInspectionPassedOn()
+                    + " [" + scheme.onsiteInspectionExemption().cite() + "]", null);
+        }
+        if (prior != null) {
+            event(id, staff.username(), "PRIOR_VERIFICATION_ADOPTED", prior.statementReference() + " " + prior.issuingBody() + " "
+                    + prior.statementIssuedOn() + " [" + scheme.priorVerificationAdoption().cite() + "]", null);
+        }
         event(id, staff.username(), "ACCEPTED", fee.strip(), null);
         audit.record(staff.username(), "APPLICATION_ACCEPTED", target(app.reference()),
                 Map.of("acceptedOn", today.toString(), "contractSignedOn", contractSignedOn.toString(), "fee", fee.strip()));
         events.publishEvent(new ApplicationAccepted(id, app.reference(), app.schemeCode(), today));
+    }
+
+    static List<String> checkWaiver(Scheme scheme, Exemptions.OnsiteWaiver w, LocalDate appliedOn) {
+        var rule = scheme.onsiteInspectionExemption();
+        if (!rule.stated()) {
+            return List.of("Scheme " + scheme.code() + " does not provide for waiving the on-site inspection / 该认证方案不允许免于现场检查");
+        }
+        List<String> p = new ArrayList<>();
+        String cite = " [" + rule.cite() + "]";
+        if (Boolean.TRUE.equals(rule.value().sameFactoryRequired()) && !w.sameFactory()) {
+            p.add("On-site waiver: the previous inspection must be of the same producer's same factory" + cite + " / 须为同一生产者的同一工厂");
+        }
+        if (Boolean.TRUE.equals(rule.value().sameProductTypeRequired()) && !w.sameProductType()) {
+            p.add("On-site waiver: the product must be of the same type as the one inspected" + cite + " / 须为同类型产品");
+        }
+        if (w.previousInspectionReference() == null || w.previousInspectionReference().isBlank() || w.previousInspectionPassedOn() == null) {
+            p.add("On-site waiver: give the reference and date of the passed inspection or surveillance" + cite + " / 请填写已通过检查的编号和日期");
+        } else if (rule.value().previousInspectionWithinMonths() != null && appliedOn != null
+                && w.previousInspectionPassedOn().isBefore(appliedOn.minusMonths(rule.value().previousInspectionWithinMonths()))) {
+            p.add("On-site waiver: the inspection of " + w.previousInspectionPassedOn() + " is more than "
+                    + rule.value().previousInspectionWithinMonths() + " months before the application of " + appliedOn + cite
+                    + " / 已通过的检查早于申请日前 " + rule.value().previousInspectionWithinMonths() + " 个月");
+        }
+        return p;
+    }
+
+    static List<String> checkPrior(Scheme scheme, Exemptions.PriorVerification v, LocalDate appliedOn) {
+        var rule = scheme.priorVerificationAdoption();
+        if (!rule.stated()) {
+            return List.of("Scheme " + scheme.code() + " does not provide for adopting a prior verification / 该认证方案不允许采信已有核查结果");
+        }
+        List<String> p = new ArrayList<>();
+        String cite = " [" + rule.cite() + "]";
+        if (Boolean.TRUE.equals(rule.value().identicalProductRequired()) && !v.identicalProduct()) {
+            p.add("Prior verification: the product must be identical to the one verified" + cite + " / 产品须与已核查产品完全一致");
+        }
+        if (!v.bodyApprovedOrAccredited()) {
+            p.add("Prior verification: the issuing body must be " + rule.value().acceptedBodies().en() + cite + " / 出具机构须为"
+                    + rule.value().acceptedBodies().zh());
+        }
+        if (v.statementIssuedOn() == null || v.statementReference() == null || v.statementReference().isBlank()) {
+            p.add("Prior verification: give the statement's reference and issue date" + cite + " / 请填写核查声明编号和签发日期");
+        } else if (rule.value().maxAgeMonths() != null && appliedOn != null
+                && v.statementIssuedOn().isBefore(appliedOn.minusMonths(rule.value().maxAgeMonths()))) {
+            p.add("Prior verification: the statement of " + v.statementIssuedOn() + " was issued more than " + rule.value().maxAgeMonths()
+                    + " months before the application of " + appliedOn + cite + " / 核查声明签发于申请前 " + rule.value().maxAgeMonths() + " 个月以上");
+        }
+        return p;
     }
 
     @Transactional

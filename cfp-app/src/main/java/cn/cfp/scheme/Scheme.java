@@ -95,6 +95,8 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
 
     public Cited<AssurancePolicy> assurance() { return get(SchemeParameter.ASSURANCE); }
 
+    public Cited<OnsiteInspectionExemption> onsiteInspectionExemption() { return get(SchemeParameter.ONSITE_EXEMPTION); }
+
     public Cited<PriorVerificationAdoption> priorVerificationAdoption() { return get(SchemeParameter.PRIOR_VERIFICATION); }
 
     public Cited<PublicationRule> publication() { return get(SchemeParameter.PUBLICATION); }

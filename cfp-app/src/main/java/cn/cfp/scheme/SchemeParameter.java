@@ -48,6 +48,7 @@ public final class SchemeParameter<T> {
     public static final SchemeParameter<ResultUnit> RESULT_UNIT = of("resultUnit", ResultUnit.class, Group.QUANTIFICATION);
     public static final SchemeParameter<DataPriority> DATA_PRIORITY = of("dataPriority", DataPriority.class, Group.QUANTIFICATION);
     public static final SchemeParameter<AssurancePolicy> ASSURANCE = of("assurance", AssurancePolicy.class, Group.QUANTIFICATION);
+    public static final SchemeParameter<OnsiteInspectionExemption> ONSITE_EXEMPTION = of("onsiteInspectionExemption", OnsiteInspectionExemption.class, Group.PROCESS);
     public static final SchemeParameter<PriorVerificationAdoption> PRIOR_VERIFICATION = of("priorVerificationAdoption", PriorVerificationAdoption.class, Group.QUANTIFICATION);
     public static final SchemeParameter<PublicationRule> PUBLICATION = of("publication", PublicationRule.class, Group.DISCLOSURE);
     public static final SchemeParameter<RecordRetention> RECORD_RETENTION = of("recordRetention", RecordRetention.class, Group.DISCLOSURE);
@@ -56,7 +57,7 @@ public final class SchemeParameter<T> {
 
     /** Every parameter, in display order. */
     public static final List<SchemeParameter<?>> ALL = List.of(
-            CERTIFICATION_MODE, FLOW, UNIT_DIVISION, DOCUMENT_CHECKLIST, ACCEPTANCE_NOTICE_WORKING_DAYS, TIME_LIMIT,
+            CERTIFICATION_MODE, FLOW, UNIT_DIVISION, DOCUMENT_CHECKLIST, ACCEPTANCE_NOTICE_WORKING_DAYS, TIME_LIMIT, ONSITE_EXEMPTION,
             TEAM_POLICY, MAN_DAY_TABLE, VERIFICATION_PLAN_NOTICE,
             NONCONFORMITIES, DECISION, INDEPENDENCE,
             VALIDITY_YEARS, RENEWAL_WINDOW, RENEWAL_PROCEDURE,

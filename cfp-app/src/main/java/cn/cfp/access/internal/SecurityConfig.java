@@ -56,6 +56,32 @@ class SecurityConfig {
                         .requestMatchers("/admin/audit", "/admin/audit/**", "/api/audit/**").hasAnyRole(ADMIN.name(), ARCHIVIST.name())
                         // evidence: staff and client users; which case a person may see is checked per record
                         .requestMatchers("/evidence", "/evidence/**", "/api/evidence", "/api/evidence/**").hasAnyRole(staffAndClients())
+                        // client parties: only client users (for their own company and the parties it registered)
+                        .requestMatchers("/portal", "/portal/**", "/api/parties", "/api/parties/**").hasRole(Role.CLIENT.name())
+                        // applications, notices, planning, personnel: staff and clients; the services check the case
+                        // what the client does on its application
+                        .requestMatchers(HttpMethod.POST, "/applications", "/api/applications",
+                                "/applications/*/products", "/applications/*/products/*/remove", "/api/applications/*/products",
+                                "/applications/*/documents/**", "/api/applications/*/documents/**",
+                                "/applications/*/eligibility", "/api/applications/*/eligibility",
+                                "/applications/*/submit", "/api/applications/*/submit").hasRole(Role.CLIENT.name())
+                        // what the application reviewer (project manager) decides
+                        .requestMatchers(HttpMethod.POST, "/applications/*/supplement", "/api/applications/*/supplement",
+                                "/applications/*/accept", "/api/applications/*/accept", "/applications/*/refuse", "/api/applications/*/refuse",
+                                "/applications/*/terminate", "/api/applications/*/terminate", "/applications/*/units", "/api/applications/*/units",
+                                "/applications/*/clock/*", "/api/applications/*/clock/*")
+                        .hasAnyRole(Role.PROJECT_MANAGER.name(), ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/applications/*/document-review", "/api/applications/*/document-review")
+                        .hasAnyRole(Role.PROJECT_MANAGER.name(), Role.INSPECTOR.name(), Role.VERIFIER.name())
+                        // reading applications: staff, and clients for their own (checked per record)
+                        .requestMatchers(HttpMethod.GET, "/applications", "/applications/**", "/api/applications", "/api/applications/**")
+                        .hasAnyRole(staffAndClients())
+                        .requestMatchers("/planning/**", "/api/planning/**").hasAnyRole(staffAndClients())
+                        .requestMatchers("/personnel", "/personnel/**", "/api/personnel", "/api/personnel/**").hasAnyRole(staff())
+                        .requestMatchers("/dashboard", "/api/dashboard/**").hasAnyRole(staff())
+                        .requestMatchers("/api/revocations").hasAnyRole(Role.PROJECT_MANAGER.name(), ADMIN.name())
+                        // the OpenAPI description of the REST API (no data)
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/mywork", false)
                         .failureHandler(failureHandler).permitAll())

@@ -25,6 +25,7 @@ import cn.cfp.scheme.NcClass;
 import cn.cfp.scheme.NcDeadline;
 import cn.cfp.scheme.NonconformityPolicy;
 import cn.cfp.scheme.PlanNotice;
+import cn.cfp.scheme.OnsiteInspectionExemption;
 import cn.cfp.scheme.PriorVerificationAdoption;
 import cn.cfp.scheme.ProcedureSteps;
 import cn.cfp.scheme.PublicationRule;
@@ -93,6 +94,7 @@ final class ValueParsers {
             Map.entry(SchemeParameter.DATA_PRIORITY, ValueParsers::dataPriority),
             Map.entry(SchemeParameter.ASSURANCE, ValueParsers::assurance),
             Map.entry(SchemeParameter.PRIOR_VERIFICATION, ValueParsers::priorVerification),
+            Map.entry(SchemeParameter.ONSITE_EXEMPTION, ValueParsers::onsiteExemption),
             Map.entry(SchemeParameter.PUBLICATION, ValueParsers::publication),
             Map.entry(SchemeParameter.RECORD_RETENTION, ValueParsers::retention),
             Map.entry(SchemeParameter.LABEL, ValueParsers::label),
@@ -442,6 +444,12 @@ final class ValueParsers {
         var f = n.fields("identicalProductRequired", "acceptedBodies", "maxAgeMonths", "description");
         return new PriorVerificationAdoption(f.opt("identicalProductRequired").optBool(), f.opt("acceptedBodies").optText(),
                 f.opt("maxAgeMonths").optPositiveInt(), f.opt("description").optText());
+    }
+
+    private static OnsiteInspectionExemption onsiteExemption(Node n) {
+        var f = n.fields("sameFactoryRequired", "sameProductTypeRequired", "previousInspectionWithinMonths", "description");
+        return new OnsiteInspectionExemption(f.opt("sameFactoryRequired").optBool(), f.opt("sameProductTypeRequired").optBool(),
+                f.opt("previousInspectionWithinMonths").optPositiveInt(), f.opt("description").optText());
     }
 
     private static PublicationRule publication(Node n) {

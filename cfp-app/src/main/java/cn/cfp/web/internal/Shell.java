@@ -25,6 +25,15 @@ public record Shell(CfpPrincipal user, List<NavItem> nav) {
         }
         List<NavItem> items = new ArrayList<>();
         add(items, "/mywork", "nav.mywork", requestPath);
+        if (user.isClient()) {
+            add(items, "/portal", "nav.portal", requestPath);
+        }
+        if (user.isStaff() || user.isClient()) {
+            add(items, "/applications", "nav.applications", requestPath);
+        }
+        if (user.isStaff()) {
+            add(items, "/dashboard", "nav.dashboard", requestPath);
+        }
         add(items, "/schemes", "nav.schemes", requestPath);
         if (user.isStaff() || user.isClient()) {
             add(items, "/evidence", "nav.evidence", requestPath);

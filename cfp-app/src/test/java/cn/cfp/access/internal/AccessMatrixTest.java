@@ -43,6 +43,11 @@ class AccessMatrixTest {
     static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     static final Set<Role> AUDIT = EnumSet.of(Role.ADMIN, Role.ARCHIVIST);
     static final Set<Role> EVIDENCE = EnumSet.complementOf(EnumSet.of(Role.REGULATOR));
+    static final Set<Role> CASE = EVIDENCE;
+    static final Set<Role> STAFF = EnumSet.copyOf(Role.STAFF);
+    static final Set<Role> CLIENT = EnumSet.of(Role.CLIENT);
+    static final Set<Role> PM = EnumSet.of(Role.PROJECT_MANAGER, Role.ADMIN);
+    static final Set<Role> DOC_REVIEW = EnumSet.of(Role.PROJECT_MANAGER, Role.INSPECTOR, Role.VERIFIER);
 
     /** method, mapping pattern, a concrete path to call, who may call it. Requests carry no body, so permitted state-changing calls fail validation and change nothing. */
     record Endpoint(String method, String pattern, String path, Set<Role> allowed) {
@@ -76,7 +81,57 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/evidence", "/api/evidence", EVIDENCE),
             new Endpoint("POST", "/api/evidence", "/api/evidence", EVIDENCE),
             new Endpoint("GET", "/evidence/{id}/content", "/evidence/999999/content", EVIDENCE),
-            new Endpoint("GET", "/api/evidence/{id}/content", "/api/evidence/999999/content", EVIDENCE));
+            new Endpoint("GET", "/api/evidence/{id}/content", "/api/evidence/999999/content", EVIDENCE),
+            // client parties
+            new Endpoint("GET", "/portal", "/portal", CLIENT),
+            new Endpoint("POST", "/portal/parties", "/portal/parties", CLIENT),
+            new Endpoint("POST", "/portal/sites", "/portal/sites", CLIENT),
+            new Endpoint("GET", "/api/parties", "/api/parties", CLIENT),
+            new Endpoint("POST", "/api/parties", "/api/parties", CLIENT),
+            new Endpoint("POST", "/api/parties/{orgId}/sites", "/api/parties/999999/sites", CLIENT),
+            // applications: pages
+            new Endpoint("GET", "/applications", "/applications", CASE),
+            new Endpoint("POST", "/applications", "/applications", CLIENT),
+            new Endpoint("GET", "/applications/{id}", "/applications/999999", CASE),
+            new Endpoint("POST", "/applications/{id}/products", "/applications/999999/products", CLIENT),
+            new Endpoint("POST", "/applications/{id}/products/{productId}/remove", "/applications/999999/products/1/remove", CLIENT),
+            new Endpoint("POST", "/applications/{id}/documents/{item}", "/applications/999999/documents/x", CLIENT),
+            new Endpoint("POST", "/applications/{id}/documents/{item}/answer", "/applications/999999/documents/x/answer", CLIENT),
+            new Endpoint("POST", "/applications/{id}/eligibility", "/applications/999999/eligibility", CLIENT),
+            new Endpoint("POST", "/applications/{id}/submit", "/applications/999999/submit", CLIENT),
+            new Endpoint("POST", "/applications/{id}/supplement", "/applications/999999/supplement", PM),
+            new Endpoint("POST", "/applications/{id}/accept", "/applications/999999/accept", PM),
+            new Endpoint("POST", "/applications/{id}/refuse", "/applications/999999/refuse", PM),
+            new Endpoint("POST", "/applications/{id}/terminate", "/applications/999999/terminate", PM),
+            new Endpoint("POST", "/applications/{id}/units", "/applications/999999/units", PM),
+            new Endpoint("POST", "/applications/{id}/clock/pause", "/applications/999999/clock/pause", PM),
+            new Endpoint("POST", "/applications/{id}/clock/resume", "/applications/999999/clock/resume", PM),
+            new Endpoint("POST", "/applications/{id}/document-review", "/applications/999999/document-review", DOC_REVIEW),
+            new Endpoint("GET", "/applications/{id}/notices/{kind}.pdf", "/applications/999999/notices/acceptance.pdf", CASE),
+            new Endpoint("GET", "/dashboard", "/dashboard", STAFF),
+            // applications: API
+            new Endpoint("GET", "/api/applications", "/api/applications", CASE),
+            new Endpoint("POST", "/api/applications", "/api/applications", CLIENT),
+            new Endpoint("GET", "/api/applications/{id}", "/api/applications/999999", CASE),
+            new Endpoint("POST", "/api/applications/{id}/products", "/api/applications/999999/products", CLIENT),
+            new Endpoint("POST", "/api/applications/{id}/documents/{item}", "/api/applications/999999/documents/x", CLIENT),
+            new Endpoint("POST", "/api/applications/{id}/documents/{item}/answer", "/api/applications/999999/documents/x/answer", CLIENT),
+            new Endpoint("POST", "/api/applications/{id}/eligibility", "/api/applications/999999/eligibility", CLIENT),
+            new Endpoint("POST", "/api/applications/{id}/submit", "/api/applications/999999/submit", CLIENT),
+            new Endpoint("POST", "/api/applications/{id}/supplement", "/api/applications/999999/supplement", PM),
+            new Endpoint("POST", "/api/applications/{id}/accept", "/api/applications/999999/accept", PM),
+            new Endpoint("POST", "/api/applications/{id}/refuse", "/api/applications/999999/refuse", PM),
+            new Endpoint("POST", "/api/applications/{id}/terminate", "/api/applications/999999/terminate", PM),
+            new Endpoint("POST", "/api/revocations", "/api/revocations", PM),
+            new Endpoint("GET", "/api/applications/{id}/units/proposal", "/api/applications/999999/units/proposal", CASE),
+            new Endpoint("POST", "/api/applications/{id}/units", "/api/applications/999999/units", PM),
+            new Endpoint("GET", "/api/applications/{id}/clock", "/api/applications/999999/clock", CASE),
+            new Endpoint("POST", "/api/applications/{id}/clock/pause", "/api/applications/999999/clock/pause", PM),
+            new Endpoint("POST", "/api/applications/{id}/clock/resume", "/api/applications/999999/clock/resume", PM),
+            new Endpoint("GET", "/api/dashboard/clocks", "/api/dashboard/clocks", STAFF),
+            new Endpoint("POST", "/api/applications/{id}/document-review", "/api/applications/999999/document-review", DOC_REVIEW),
+            new Endpoint("GET", "/api/applications/{id}/document-review", "/api/applications/999999/document-review", CASE),
+            new Endpoint("GET", "/api/applications/{id}/notices/{kind}.pdf", "/api/applications/999999/notices/acceptance.pdf", CASE));
 
     @LocalServerPort
     int port;

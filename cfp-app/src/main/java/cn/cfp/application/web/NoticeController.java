@@ -1,0 +1,48 @@
+package cn.cfp.application.web;
+
+import cn.cfp.access.CfpPrincipal;
+import cn.cfp.application.ApplicationNotices;
+import cn.cfp.application.Applications;
+import cn.cfp.document.NoticePdf;
+import java.util.Locale;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Notices as PDF for the client and staff of the case. */
+@RestController
+class NoticeController {
+
+    private final Applications applications;
+    private final ApplicationNotices notices;
+    private final NoticePdf pdf;
+
+    NoticeController(Applications applications, ApplicationNotices notices, NoticePdf pdf) {
+        this.applications = applications;
+        this.notices = notices;
+        this.pdf = pdf;
+    }
+
+    @GetMapping({"/applications/{id}/notices/{kind}.pdf", "/api/applications/{id}/notices/{kind}.pdf"})
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<byte[]> notice(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @PathVariable String kind) {
+        var app = applications.getFor(me, id);
+        ApplicationNotices.Kind k;
+        try {
+            k = ApplicationNotices.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new cn.cfp.shared.Refusal(404, "No notice of kind '" + kind + "'; kinds: acceptance, refusal, supplement, termination");
+        }
+        byte[] bytes = pdf.render(notices.notice(id, k));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(app.reference() + "-" + kind.toLowerCase(Locale.ROOT) + ".pdf").build().toString())
+                .body(bytes);
+    }
+}

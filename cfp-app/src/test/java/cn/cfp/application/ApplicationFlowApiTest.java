@@ -1,0 +1,335 @@
+package cn.cfp.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.cfp.CfpIntegrationTest;
+import cn.cfp.TestHttp;
+import cn.cfp.access.ApiTokens;
+import cn.cfp.calendar.WorkingDayCalendar;
+import cn.cfp.scheme.ChecklistItem;
+import cn.cfp.scheme.Scheme;
+import cn.cfp.scheme.SchemeCatalog;
+import cn.cfp.scheme.UnitDivision;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The application phase driven entirely over the REST API, once per seed scheme: a client applies,
+ * uploads the scheme's checklist, declares eligibility and submits; the project manager accepts,
+ * agrees the units and reviews the documents. Scheme numbers are checked against the seed clauses.
+ */
+@CfpIntegrationTest
+class ApplicationFlowApiTest {
+
+    static final byte[] PDF = "%PDF-1.4\n% test document\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final String JSON = "application/json";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    SchemeCatalog schemes;
+    @Autowired
+    WorkingDayCalendar calendar;
+    @Autowired
+    Clock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    TestHttp http;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void setUp() {
+        http = new TestHttp(port, users, tokens);
+    }
+
+    JsonNode call(String method, String path, String user, Object body, int expectedStatus) {
+        byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
+        HttpResponse<String> r = http.send(method, path, user, body == null ? null : JSON, bytes);
+        assertThat(r.statusCode()).as(method + " " + path + " -> " + r.body()).isEqualTo(expectedStatus);
+        return r.body() == null || r.body().isBlank() ? null : json.readTree(r.body());
+    }
+
+    long ownOrg(String user) {
+        return call("GET", "/api/parties", user, null, 200).get(0).get("organisation").get("id").asLong();
+    }
+
+    long siteOf(String user, long org) {
+        JsonNode parties = call("GET", "/api/parties", user, null, 200);
+        for (JsonNode p : parties) {
+            if (p.get("organisation").get("id").asLong() == org && !p.get("sites").isEmpty()) {
+                return p.get("sites").get(0).get("id").asLong();
+            }
+        }
+        return call("POST", "/api/parties/" + org + "/sites", user, Map.of("name", "一号厂区", "address", "工业园区 1 号"), 201)
+                .get("id").asLong();
+    }
+
+    /** Creates, fills and submits an application of {@code schemeCode}; returns its id. */
+    long submittedApplication(String client, String schemeCode) {
+        Scheme scheme = schemes.get(schemeCode);
+        long org = ownOrg(client);
+        long site = siteOf(client, org);
+        long id = call("POST", "/api/applications", client, Map.of("scheme", schemeCode,
+                "form", Map.of("productDescription", "test product", "functionalUnit", "1 台")), 201).get("id").asLong();
+        UnitDivision division = scheme.unitDivision().value();
+        String category = division != null && division.rule() == UnitDivision.Rule.BY_CLASS ? division.classes().get(0).zh() : "PV13";
+        call("POST", "/api/applications/" + id + "/products", client, Map.of("productName", "产品A", "model", "M-" + id + "-1",
+                "category", category, "siteId", site, "bomItems", 120, "ghgSources", 25), 201);
+        for (ChecklistItem item : scheme.documentChecklist().value().items()) {
+            switch (item.kind()) {
+                case REQUIRED -> upload(client, id, item.id());
+                case CONDITIONAL -> call("POST", "/api/applications/" + id + "/documents/" + item.id() + "/answer?applies=false",
+                        client, null, 200);
+                case OPTIONAL -> { }
+            }
+        }
+        Map<String, Boolean> all = new java.util.LinkedHashMap<>();
+        for (Eligibility e : Eligibility.values()) {
+            all.put(e.name(), true);
+        }
+        call("POST", "/api/applications/" + id + "/eligibility", client, all, 200);
+        call("POST", "/api/applications/" + id + "/submit", client, null, 200);
+        return id;
+    }
+
+    void upload(String client, long id, String item) {
+        TestHttp.Multipart m = new TestHttp.Multipart().file("file", item + ".pdf", PDF);
+        HttpResponse<String> r = http.send("POST", "/api/applications/" + id + "/documents/" + item, client, m.contentType(), m.body());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
+    Map<String, Object> acceptance() {
+        return Map.of("contractReview", List.of(ContractReview.values()), "contractSignedOn", LocalDate.now(clock).toString(),
+                "fee", "人民币 30,000 元");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"CNCA-CFP-00", "CNEX-01-G", "CEC-FURNITURE", "CGC-R52003", "CICC-ZY-GZ-20"})
+    void an_application_of_every_seed_scheme_goes_from_draft_to_accepted_with_units_and_a_document_review(String schemeCode) {
+        String client = "client-motor";
+        long id = submittedApplication(client, schemeCode);
+        assertThat(call("GET", "/api/applications/" + id, client, null, 200).get("application").get("status").asText()).isEqualTo("SUBMITTED");
+
+        call("POST", "/api/applications/" + id + "/accept", "pm", acceptance(), 200);
+        JsonNode units = call("GET", "/api/applications/" + id + "/units/proposal", "pm", null, 200);
+        assertThat(units).hasSize(1);
+        assertThat(units.get(0).get("problems")).isEmpty();
+        call("POST", "/api/applications/" + id + "/units", "pm", List.of(Map.of("label", units.get(0).get("label").asText(),
+                "models", units.get(0).get("models"), "functionalUnit", "1 台产品")), 200);
+
+        JsonNode clockNode = call("GET", "/api/applications/" + id + "/clock", client, null, 200);
+        assertThat(clockNode.get("netDays").asInt()).isZero();
+        assertThat(clockNode.get("limitDays").asInt()).isEqualTo(90);
+
+        JsonNode review = call("POST", "/api/applications/" + id + "/document-review", "pm",
+                Map.of("conclusion", "BASICALLY_CONFORMS", "findings", "工艺流程图需现场核实"), 200);
+        assertThat(review.get("round").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE target = (SELECT 'application:' || reference FROM application WHERE id = :id)")
+                .param("id", id).query(Integer.class).single()).as("every step audited").isGreaterThanOrEqualTo(8);
+    }
+
+    /** R-APP-3: acceptance notice deadline in working days after the file is complete, per scheme. */
+    @ParameterizedTest(name = "{0}: {1} working days [{2}]")
+    @CsvSource({
+            "CNCA-CFP-00, , 000 §7.2",           // no working-day limit stated
+            "CNEX-01-G, , 001 §9.2.3",           // not stated: inherits none
+            "CEC-FURNITURE, 3, 002 §5.1.2",
+            "CGC-R52003, 3, 003 ¶29",
+            "CICC-ZY-GZ-20, , 004 §8.3.3"})
+    void the_acceptance_notice_deadline_follows_the_scheme(String schemeCode, Integer days, String clause) {
+        assertThat(schemes.get(schemeCode).acceptanceNoticeWorkingDays().value()).isEqualTo(days);
+        long id = submittedApplication("client-motor", schemeCode);
+        JsonNode details = call("GET", "/api/applications/" + id, "pm", null, 200);
+        if (days == null) {
+            assertThat(details.get("acceptanceDueOn").isNull()).isTrue();
+        } else {
+            LocalDate expected = calendar.plusWorkingDays(LocalDate.now(clock), days).date();
+            assertThat(LocalDate.parse(details.get("acceptanceDueOn").asText())).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void submitting_an_incomplete_file_is_refused_listing_what_is_missing_and_changes_nothing() {
+        long org = ownOrg("client-furniture");
+        long id = call("POST", "/api/applications", "client-furniture", Map.of("scheme", "CEC-FURNITURE", "form", Map.of()), 201)
+                .get("id").asLong();
+        HttpResponse<String> r = http.send("POST", "/api/applications/" + id + "/submit", "client-furniture", null, null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("List at least one product").contains("Document missing").contains("Eligibility not declared");
+        assertThat(call("GET", "/api/applications/" + id, "client-furniture", null, 200).get("application").get("status").asText())
+                .isEqualTo("DRAFT");
+        assertThat(org).isPositive();
+    }
+
+    @Test
+    void a_supplement_request_returns_the_file_to_the_client_and_resubmission_restarts_the_deadline() {
+        long id = submittedApplication("client-motor", "CGC-R52003");
+        call("POST", "/api/applications/" + id + "/supplement", "pm", Map.of("note", "请补充产品工艺流程图",
+                "dueOn", LocalDate.now(clock).plusDays(10).toString()), 200);
+        JsonNode d = call("GET", "/api/applications/" + id, "client-motor", null, 200);
+        assertThat(d.get("application").get("status").asText()).isEqualTo("SUPPLEMENT_REQUESTED");
+        assertThat(d.get("acceptanceDueOn").isNull()).isTrue();
+        // accepting now is out of order
+        HttpResponse<String> early = http.send("POST", "/api/applications/" + id + "/accept", "pm", JSON, json.writeValueAsBytes(acceptance()));
+        assertThat(early.statusCode()).isEqualTo(409);
+        upload("client-motor", id, schemes.get("CGC-R52003").documentChecklist().value().ofKind(ChecklistItem.Kind.REQUIRED).get(0).id());
+        call("POST", "/api/applications/" + id + "/submit", "client-motor", null, 200);
+        assertThat(call("GET", "/api/applications/" + id, "pm", null, 200).get("acceptanceDueOn").isNull()).isFalse();
+    }
+
+    @Test
+    void acceptance_without_every_contract_review_item_is_refused_naming_the_missing_ones() {
+        long id = submittedApplication("client-motor", "CNEX-01-G");
+        HttpResponse<String> r = http.send("POST", "/api/applications/" + id + "/accept", "pm", JSON, json.writeValueAsBytes(Map.of(
+                "contractReview", List.of("COMPLETE", "LEGAL"), "contractSignedOn", LocalDate.now(clock).toString(), "fee", "x")));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("the certification units are reasonable").contains("the body has the competence");
+        assertThat(call("GET", "/api/applications/" + id, "pm", null, 200).get("application").get("status").asText()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void a_client_cannot_accept_its_own_application_nor_see_another_clients() {
+        long id = submittedApplication("client-motor", "CNCA-CFP-00");
+        assertThat(http.send("POST", "/api/applications/" + id + "/accept", "client-motor", JSON, json.writeValueAsBytes(acceptance()))
+                .statusCode()).isEqualTo(403);
+        assertThat(http.send("GET", "/api/applications/" + id, "client-furniture").statusCode()).isEqualTo(403);
+    }
+
+    /** R-APP-5 [003 ¶30]: the on-site waiver needs a passed inspection within 12 months; CNCA-CFP-00 has no waiver at all. */
+    @Test
+    void an_on_site_waiver_is_checked_against_the_scheme_conditions() {
+        long cgc = submittedApplication("client-motor", "CGC-R52003");
+        Map<String, Object> old = new java.util.HashMap<>(acceptance());
+        old.put("onsiteWaiver", Map.of("previousInspectionReference", "CGC-INS-2024-001",
+                "previousInspectionPassedOn", LocalDate.now(clock).minusMonths(13).toString(), "sameFactory", true, "sameProductType", true));
+        HttpResponse<String> r = http.send("POST", "/api/applications/" + cgc + "/accept", "pm", JSON, json.writeValueAsBytes(old));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("more than 12 months before the application").contains("003 ¶30");
+
+        Map<String, Object> recent = new java.util.HashMap<>(acceptance());
+        recent.put("onsiteWaiver", Map.of("previousInspectionReference", "CGC-INS-2026-007",
+                "previousInspectionPassedOn", LocalDate.now(clock).minusMonths(3).toString(), "sameFactory", true, "sameProductType", true));
+        assertThat(call("POST", "/api/applications/" + cgc + "/accept", "pm", recent, 200).get("onsiteInspectionExempt").asBoolean()).isTrue();
+
+        long cnca = submittedApplication("client-motor", "CNCA-CFP-00");
+        HttpResponse<String> none = http.send("POST", "/api/applications/" + cnca + "/accept", "pm", JSON, json.writeValueAsBytes(recent));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("does not provide for waiving");
+    }
+
+    /** R-PTY-2 [000 §9.1.6; 003 ¶27]: a client whose CFP certificate was revoked within a year cannot apply, and is told until when. */
+    @Test
+    void a_revoked_client_cannot_apply_within_one_year_and_is_told_from_when_it_can() {
+        long org = ownOrg("client-furniture");
+        LocalDate revoked = LocalDate.now(clock).minusMonths(4);
+        call("POST", "/api/revocations", "pm", Map.of("organisationId", org, "certificateNo", "CFP-0001-2026-101-0007",
+                "revokedOn", revoked.toString()), 201);
+        try {
+            HttpResponse<String> r = http.send("POST", "/api/applications", "client-furniture", JSON,
+                    json.writeValueAsBytes(Map.of("scheme", "CNCA-CFP-00", "form", Map.of())));
+            assertThat(r.statusCode()).isEqualTo(409);
+            assertThat(r.body()).contains("CFP-0001-2026-101-0007").contains(revoked.plusMonths(12).toString()).contains("000 §9.1.6");
+        } finally {
+            jdbc.sql("DELETE FROM cfp_revocation WHERE organisation_id = :o").param("o", org).update();
+        }
+    }
+
+    @Test
+    void document_review_failing_three_times_forces_termination_with_a_notice() {
+        long id = submittedApplication("client-motor", "CNEX-01-G");
+        call("POST", "/api/applications/" + id + "/accept", "pm", acceptance(), 200);
+        for (int i = 0; i < DocumentReviews.MAX_FAILED_ROUNDS; i++) {
+            call("POST", "/api/applications/" + id + "/document-review", "pm", Map.of("conclusion", "DOES_NOT_CONFORM",
+                    "findings", "数据不完整 " + i), 200);
+        }
+        HttpResponse<String> fourth = http.send("POST", "/api/applications/" + id + "/document-review", "pm", JSON,
+                json.writeValueAsBytes(Map.of("conclusion", "CONFORMS")));
+        assertThat(fourth.statusCode()).isEqualTo(409);
+        assertThat(fourth.body()).contains("terminate");
+        call("POST", "/api/applications/" + id + "/terminate", "pm", Map.of("reasons", "文件评审三次不符合"), 200);
+        HttpResponse<byte[]> pdf = http.sendForBytes("/api/applications/" + id + "/notices/termination.pdf", "client-motor");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    /**
+     * R-PLAN-5: net days = calendar days since acceptance minus client-caused pauses; limit per scheme
+     * (90 days: 000 §7.3.3, 001 §9.10, 002 §5.2.3, 003 ¶81; CICC states none and inherits 000).
+     * Worked example: accepted 100 days ago, client pause of 15 days -> 85 net, 5 left, CRITICAL (>= 90 % of 90 = 81).
+     */
+    @ParameterizedTest(name = "{0}: {1} days [{2}]")
+    @CsvSource({"CNCA-CFP-00, 90, 000 §7.3.3", "CNEX-01-G, 90, 001 §9.10", "CEC-FURNITURE, 90, 002 §5.2.3",
+            "CGC-R52003, 90, 003 ¶81", "CICC-ZY-GZ-20, 90, 000 §7.3.3"})
+    void the_time_limit_counts_net_days_excluding_client_caused_pauses(String schemeCode, int limit, String clause) {
+        long id = submittedApplication("client-motor", schemeCode);
+        call("POST", "/api/applications/" + id + "/accept", "pm", acceptance(), 200);
+        LocalDate today = LocalDate.now(clock);
+        jdbc.sql("UPDATE application SET accepted_on = :d WHERE id = :id").param("d", today.minusDays(100)).param("id", id).update();
+        JsonNode overrun = call("GET", "/api/applications/" + id + "/clock", "pm", null, 200);
+        assertThat(overrun.get("limitDays").asInt()).isEqualTo(limit);
+        assertThat(overrun.get("cite").asText()).isEqualTo(clause);
+        assertThat(overrun.get("netDays").asInt()).isEqualTo(100);
+        assertThat(overrun.get("level").asText()).isEqualTo("OVERRUN");
+
+        call("POST", "/api/applications/" + id + "/clock/pause", "pm", Map.of("date", today.minusDays(40).toString(),
+                "reason", "委托人推迟现场检查"), 200);
+        JsonNode paused = call("POST", "/api/applications/" + id + "/clock/resume", "pm", Map.of("date", today.minusDays(25).toString()), 200);
+        assertThat(paused.get("pausedDays").asInt()).isEqualTo(15);
+        assertThat(paused.get("netDays").asInt()).isEqualTo(85);
+        assertThat(paused.get("remaining").asInt()).isEqualTo(5);
+        assertThat(paused.get("level").asText()).isEqualTo("CRITICAL");
+
+        JsonNode dashboard = call("GET", "/api/dashboard/clocks", "inspector", null, 200);
+        List<Integer> remaining = new java.util.ArrayList<>();
+        dashboard.forEach(row -> remaining.add(row.get("clock").get("remaining").asInt()));
+        assertThat(remaining).isSorted();
+    }
+
+    @Test
+    void a_second_pause_while_paused_is_refused() {
+        long id = submittedApplication("client-motor", "CEC-FURNITURE");
+        call("POST", "/api/applications/" + id + "/accept", "pm", acceptance(), 200);
+        call("POST", "/api/applications/" + id + "/clock/pause", "pm", Map.of("date", LocalDate.now(clock).toString(), "reason", "未缴费"), 200);
+        HttpResponse<String> again = http.send("POST", "/api/applications/" + id + "/clock/pause", "pm", JSON,
+                json.writeValueAsBytes(Map.of("date", LocalDate.now(clock).toString(), "reason", "again")));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("already paused");
+    }
+
+    /** R-UNIT-1 [000 §6]: a unit spanning two production sites is refused. */
+    @Test
+    void a_unit_spanning_two_sites_is_refused() {
+        long org = ownOrg("client-motor");
+        long site1 = siteOf("client-motor", org);
+        long site2 = call("POST", "/api/parties/" + org + "/sites", "client-motor", Map.of("name", "二号厂区", "address", "工业园区 2 号"), 201)
+                .get("id").asLong();
+        long id = call("POST", "/api/applications", "client-motor", Map.of("scheme", "CNCA-CFP-00", "form", Map.of()), 201).get("id").asLong();
+        call("POST", "/api/applications/" + id + "/products", "client-motor", Map.of("productName", "电机", "model", "Y-1", "siteId", site1), 201);
+        call("POST", "/api/applications/" + id + "/products", "client-motor", Map.of("productName", "电机", "model", "Y-2", "siteId", site2), 201);
+        assertThat(call("GET", "/api/applications/" + id + "/units/proposal", "pm", null, 200)).hasSize(2);
+        jdbc.sql("UPDATE application SET status = 'SUBMITTED' WHERE id = :id").param("id", id).update();
+        HttpResponse<String> r = http.send("POST", "/api/applications/" + id + "/units", "pm", JSON, json.writeValueAsBytes(
+                List.of(Map.of("label", "电机", "models", List.of("Y-1", "Y-2"), "functionalUnit", "1 台"))));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("spans 2 production sites");
+    }
+}
