@@ -1,0 +1,71 @@
+package cn.cfp.personnel.internal;
+
+import cn.cfp.access.CfpPrincipal;
+import cn.cfp.personnel.ProfileInput;
+import cn.cfp.personnel.StaffProfile;
+import cn.cfp.personnel.StaffRegistry;
+import cn.cfp.personnel.StaffingFigure;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** JSON API of the personnel registry (R-PER): staff read, admins and competence evaluators edit. */
+@RestController
+class PersonnelApiController {
+
+    static final String STAFF = "hasAnyRole('ADMIN','PROJECT_MANAGER','INSPECTOR','VERIFIER','TECHNICAL_EXPERT','REVIEWER',"
+            + "'DECISION_MAKER','PREPARER','COMPETENCE_EVALUATOR','SCHEME_MANAGER','ARCHIVIST')";
+    static final String EDITORS = "hasAnyRole('ADMIN','COMPETENCE_EVALUATOR')";
+
+    record Declaration(Boolean conflicted, String note, LocalDate declaredOn) {
+    }
+
+    private final StaffRegistry registry;
+
+    PersonnelApiController(StaffRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping("/api/personnel")
+    @PreAuthorize(STAFF)
+    List<StaffProfile> all() {
+        return registry.all();
+    }
+
+    @GetMapping("/api/personnel/staffing")
+    @PreAuthorize(STAFF)
+    StaffingFigure staffing() {
+        return registry.staffing();
+    }
+
+    @GetMapping("/api/personnel/{userId}")
+    @PreAuthorize(STAFF)
+    StaffProfile get(@PathVariable long userId) {
+        return registry.get(userId);
+    }
+
+    @PutMapping("/api/personnel/{userId}")
+    @PreAuthorize(EDITORS)
+    StaffProfile save(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long userId,
+                      @RequestBody(required = false) ProfileInput body) {
+        return registry.save(me.username(), userId, body);
+    }
+
+    /** The person themself, an admin or a competence evaluator (checked by the service). */
+    @PutMapping("/api/personnel/{userId}/conflicts/{organisationId}")
+    @PreAuthorize(STAFF)
+    StaffProfile declare(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long userId, @PathVariable long organisationId,
+                         @RequestBody(required = false) Declaration body) {
+        Declaration d = body == null ? new Declaration(null, null, null) : body;
+        if (d.conflicted() == null) {
+            throw new cn.cfp.shared.Refusal(400, "Say whether there is a conflict of interest (conflicted: true/false) / 请说明是否存在利益冲突");
+        }
+        return registry.declare(me, userId, organisationId, d.conflicted(), d.note(), d.declaredOn());
+    }
+}

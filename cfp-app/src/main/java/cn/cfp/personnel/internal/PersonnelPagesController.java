@@ -1,0 +1,116 @@
+package cn.cfp.personnel.internal;
+
+import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Role;
+import cn.cfp.party.Organisation;
+import cn.cfp.party.Organisations;
+import cn.cfp.personnel.CompetenceLevel;
+import cn.cfp.personnel.FieldCompetence;
+import cn.cfp.personnel.ProfileInput;
+import cn.cfp.personnel.StaffProfile;
+import cn.cfp.personnel.StaffRegistry;
+import cn.cfp.scheme.Qualification;
+import cn.cfp.shared.Refusal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Personnel pages: staff read the registry; admins and competence evaluators edit profiles (R-PER). */
+@Controller
+class PersonnelPagesController {
+
+    private final StaffRegistry registry;
+    private final Organisations organisations;
+
+    PersonnelPagesController(StaffRegistry registry, Organisations organisations) {
+        this.registry = registry;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/personnel")
+    @PreAuthorize(PersonnelApiController.STAFF)
+    String list(Model model) {
+        model.addAttribute("profiles", registry.all());
+        model.addAttribute("staffing", registry.staffing());
+        return "personnel/list";
+    }
+
+    @GetMapping("/personnel/{userId}")
+    @PreAuthorize(PersonnelApiController.STAFF)
+    String profile(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long userId, Model model) {
+        StaffProfile p = registry.get(userId);
+        model.addAttribute("p", p);
+        model.addAttribute("recorded", registry.recorded(userId));
+        model.addAttribute("canEdit", me.has(Role.ADMIN) || me.has(Role.COMPETENCE_EVALUATOR));
+        model.addAttribute("canDeclare", me.has(Role.ADMIN) || me.has(Role.COMPETENCE_EVALUATOR) || me.id() == userId);
+        model.addAttribute("qualifications", Qualification.values());
+        model.addAttribute("levels", CompetenceLevel.values());
+        model.addAttribute("fieldLines", p.fields().stream().map(f -> f.field() + "," + f.level() + "," + (f.trained() ? 1 : 0) + ","
+                + (f.examPassed() ? 1 : 0) + "," + f.projects()).collect(Collectors.joining("\n")));
+        List<Organisation> clients = organisations.all().stream().filter(o -> o.kind() == Organisation.Kind.CLIENT).toList();
+        model.addAttribute("clients", clients);
+        model.addAttribute("orgNames", clients.stream().collect(Collectors.toMap(Organisation::id, Organisation::name)));
+        return "personnel/profile";
+    }
+
+    @PostMapping("/personnel/{userId}")
+    @PreAuthorize(PersonnelApiController.EDITORS)
+    String save(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long userId,
+                @RequestParam(defaultValue = "false") boolean fullTime, @RequestParam(required = false) Integer experienceYears,
+                @RequestParam(required = false) Set<Qualification> qualifications,
+                @RequestParam(required = false) String ccaaRegistrationNo,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate confidentialitySignedOn,
+                @RequestParam(required = false, defaultValue = "") String fields) {
+        registry.save(me.username(), userId, new ProfileInput(fullTime,
+                qualifications == null || qualifications.isEmpty() ? EnumSet.noneOf(Qualification.class) : EnumSet.copyOf(qualifications),
+                ccaaRegistrationNo, parseFields(fields), experienceYears, confidentialitySignedOn));
+        return "redirect:/personnel/" + userId;
+    }
+
+    @PostMapping("/personnel/{userId}/conflicts")
+    @PreAuthorize(PersonnelApiController.STAFF)
+    String declare(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long userId, @RequestParam long organisationId,
+                   @RequestParam(defaultValue = "false") boolean conflicted, @RequestParam(required = false) String note) {
+        registry.declare(me, userId, organisationId, conflicted, note, null);
+        return "redirect:/personnel/" + userId;
+    }
+
+    /** One field per line: {@code CODE,LEVEL,trained(1/0),exam(1/0),projects}, e.g. {@code PV13,EXPERT,1,0,3}. */
+    static List<FieldCompetence> parseFields(String text) {
+        List<FieldCompetence> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int n = 0;
+        for (String line : text.split("\\R")) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] p = line.split("[,，\\s]+");
+            try {
+                out.add(new FieldCompetence(p[0], CompetenceLevel.valueOf(p[1].strip().toUpperCase(Locale.ROOT)),
+                        p.length > 2 && "1".equals(p[2].strip()), p.length > 3 && "1".equals(p[3].strip()),
+                        p.length > 4 ? Integer.parseInt(p[4].strip()) : 0));
+            } catch (RuntimeException e) {
+                problems.add("Line " + n + " '" + line.strip() + "' is not CODE,LEVEL,trained(1/0),exam(1/0),projects (LEVEL: AWARE, PROFICIENT, EXPERT) / 第 "
+                        + n + " 行格式应为：领域代码,等级,培训(1/0),考试(1/0),项目数");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Refusal(400, problems);
+        }
+        return out;
+    }
+}

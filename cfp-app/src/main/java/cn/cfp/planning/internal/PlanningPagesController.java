@@ -1,0 +1,255 @@
+package cn.cfp.planning.internal;
+
+import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Role;
+import cn.cfp.application.ApplicationStatus;
+import cn.cfp.application.ApplicationView;
+import cn.cfp.application.Applications;
+import cn.cfp.planning.Complexity;
+import cn.cfp.planning.InspectionScheme;
+import cn.cfp.planning.ManDayLine;
+import cn.cfp.planning.ManDayOverride;
+import cn.cfp.planning.MemberInput;
+import cn.cfp.planning.PlanView;
+import cn.cfp.planning.Plans;
+import cn.cfp.planning.RiskAssessment;
+import cn.cfp.planning.RiskFactor;
+import cn.cfp.planning.RiskRating;
+import cn.cfp.planning.TeamRole;
+import cn.cfp.planning.VerificationPlan;
+import cn.cfp.scheme.AssuranceLevel;
+import cn.cfp.scheme.ManDayActivity;
+import cn.cfp.scheme.SchemeCatalog;
+import cn.cfp.shared.Refusal;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Planning pages: the staff page per application with a form per step, and the client's view of its team. */
+@Controller
+class PlanningPagesController {
+
+    private final Plans plans;
+    private final Applications applications;
+    private final SchemeCatalog schemes;
+
+    PlanningPagesController(Plans plans, Applications applications, SchemeCatalog schemes) {
+        this.plans = plans;
+        this.applications = applications;
+        this.schemes = schemes;
+    }
+
+    /** Row of the planning list: an application and its plan, if any. */
+    record Row(ApplicationView application, PlanView plan) {
+    }
+
+    @GetMapping("/planning")
+    @PreAuthorize(PlanningApiController.STAFF_AND_CLIENT)
+    String list(@AuthenticationPrincipal CfpPrincipal me, Model model) {
+        List<Row> rows = new ArrayList<>();
+        for (ApplicationView a : applications.visibleTo(me)) {
+            Optional<PlanView> p = plans.forApplication(a.id());
+            if (a.status() == ApplicationStatus.ACCEPTED || p.isPresent()) {
+                rows.add(new Row(a, p.map(x -> me.isStaff() ? x : x.forClient()).orElse(null)));
+            }
+        }
+        model.addAttribute("rows", rows);
+        return "planning/list";
+    }
+
+    @GetMapping("/planning/{applicationId}")
+    @PreAuthorize(PlanningApiController.STAFF_AND_CLIENT)
+    String page(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, Model model) {
+        ApplicationView app = applications.getFor(me, applicationId);
+        model.addAttribute("app", app);
+        Optional<PlanView> plan = plans.forApplication(applicationId);
+        if (me.isClient()) {
+            model.addAttribute("plan", plan.map(PlanView::forClient).orElse(null));
+            return "planning/client";
+        }
+        model.addAttribute("plan", plan.orElse(null));
+        model.addAttribute("scheme", schemes.get(app.schemeCode()));
+        model.addAttribute("candidates", plans.candidates(applicationId));
+        model.addAttribute("roles", TeamRole.values());
+        model.addAttribute("factors", RiskFactor.values());
+        model.addAttribute("ratings", RiskRating.values());
+        model.addAttribute("complexities", Complexity.values());
+        model.addAttribute("assuranceLevels", AssuranceLevel.values());
+        model.addAttribute("activities", ManDayActivity.values());
+        model.addAttribute("planner", me.has(Role.PROJECT_MANAGER) || me.has(Role.ADMIN));
+        model.addAttribute("approver", me.has(Role.PROJECT_MANAGER));
+        Map<Long, String> roleOf = new LinkedHashMap<>();
+        plan.ifPresent(p -> p.team().forEach(m -> roleOf.put(m.userId(), m.role().name())));
+        model.addAttribute("roleOf", roleOf);
+        Map<String, String> risk = new LinkedHashMap<>();
+        Map<String, String> riskNote = new LinkedHashMap<>();
+        plan.map(PlanView::verificationPlan).ifPresent(vp -> vp.risks().forEach(r -> {
+            risk.put(r.factor().name(), r.rating().name());
+            riskNote.put(r.factor().name(), r.note());
+        }));
+        model.addAttribute("risk", risk);
+        model.addAttribute("riskNote", riskNote);
+        return "planning/plan";
+    }
+
+    @PostMapping("/planning/{applicationId}/start")
+    @PreAuthorize(PlanningApiController.PLANNERS)
+    String start(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId) {
+        plans.start(me, applicationId);
+        return redirect(applicationId);
+    }
+
+    @PostMapping("/planning/{applicationId}/team")
+    @PreAuthorize(PlanningApiController.PLANNERS)
+    String team(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, @RequestParam(required = false) String field,
+                @RequestParam Map<String, String> params) {
+        plans.proposeTeam(me, applicationId, field, members(params));
+        return redirect(applicationId);
+    }
+
+    @PostMapping("/planning/{applicationId}/objections")
+    @PreAuthorize("hasRole('CLIENT')")
+    String object(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId,
+                  @RequestParam(required = false) Long memberUserId, @RequestParam(required = false) String reason) {
+        plans.object(me, applicationId, memberUserId, reason);
+        return redirect(applicationId);
+    }
+
+    @PostMapping("/planning/{applicationId}/objections/{objectionId}/resolution")
+    @PreAuthorize(PlanningApiController.PLANNERS)
+    String resolve(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, @PathVariable long objectionId,
+                   @RequestParam(required = false) String resolution, @RequestParam(required = false) String note,
+                   @RequestParam(required = false) String field, @RequestParam Map<String, String> params) {
+        plans.resolveObjection(me, applicationId, objectionId, resolution, note, field,
+                "REPLACE".equalsIgnoreCase(resolution) ? members(params) : null);
+        return redirect(applicationId);
+    }
+
+    @PostMapping("/planning/{applicationId}/man-days")
+    @PreAuthorize(PlanningApiController.PLANNERS)
+    String manDays(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, @RequestParam Map<String, String> form) {
+        Map<String, String> params = new LinkedHashMap<>(form);
+        PlanView plan = plans.forApplication(applicationId).orElseThrow(() -> Refusal.notFound("Plan"));
+        List<ManDayOverride> overrides = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        plan.manDays().lines().stream().filter(l -> !l.aggregate()).forEach(l -> keys.add(l.scopeKey() + "|" + l.activity()));
+        // a row added by the planner
+        String extraScope = params.get("extra_scope");
+        if (extraScope != null && !extraScope.isBlank() && params.get("extra_activity") != null && !params.get("extra_activity").isBlank()) {
+            keys.add(extraScope.strip() + "|" + params.get("extra_activity"));
+            params.put("md_" + extraScope.strip() + "|" + params.get("extra_activity"), params.get("extra_md"));
+            params.put("reason_" + extraScope.strip() + "|" + params.get("extra_activity"), params.get("extra_reason"));
+        }
+        for (String k : keys) {
+            String reason = params.get("reason_" + k);
+            String md = params.get("md_" + k);
+            if (reason == null || reason.isBlank() || md == null || md.isBlank()) {
+                continue; // no reason: the computed figure stands
+            }
+            String[] sa = k.split("\\|");
+            try {
+                overrides.add(new ManDayOverride(sa[0], ManDayActivity.valueOf(sa[1]), new BigDecimal(md.strip()), reason));
+            } catch (NumberFormatException e) {
+                throw new Refusal(400, "'" + md + "' is not a number of man-days / 人日数应为数字");
+            }
+        }
+        plans.setManDays(me, applicationId, overrides);
+        return redirect(applicationId);
+    }
+
+    @PostMapping("/planning/{applicationId}/inspection-scheme")
+    @PreAuthorize(PlanningApiController.WRITERS)
+    String inspectionScheme(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, @RequestParam Map<String, String> p) {
+        plans.setInspectionScheme(me, applicationId, new InspectionScheme(p.get("purpose"), p.get("units"), p.get("productTypes"),
+                p.get("systemBoundary"), p.get("functionalUnit"), date(p.get("dataPeriodFrom")), date(p.get("dataPeriodTo")),
+                p.get("basis"), p.get("onSiteRequirements"), p.get("verificationRequirements"), p.get("schedule"),
+                date(p.get("visitDate"))));
+        return redirect(applicationId);
+    }
+
+    @PostMapping("/planning/{applicationId}/verification-plan")
+    @PreAuthorize(PlanningApiController.WRITERS)
+    String verificationPlan(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, @RequestParam Map<String, String> p) {
+        List<RiskAssessment> risks = new ArrayList<>();
+        for (RiskFactor f : RiskFactor.values()) {
+            String r = p.get("risk_" + f.name());
+            if (r != null && !r.isBlank()) {
+                risks.add(new RiskAssessment(f, RiskRating.valueOf(r), p.get("riskNote_" + f.name())));
+            }
+        }
+        BigDecimal materiality;
+        try {
+            materiality = blank(p.get("materialityPercent")) ? null : new BigDecimal(p.get("materialityPercent").strip());
+        } catch (NumberFormatException e) {
+            throw new Refusal(400, "The materiality threshold must be a number of percent / 实质性阈值应为百分数");
+        }
+        plans.setVerificationPlan(me, applicationId, new VerificationPlan(p.get("informationAnalysis"),
+                blank(p.get("complexity")) ? null : Complexity.valueOf(p.get("complexity")), p.get("complexityReason"), risks,
+                blank(p.get("assuranceLevel")) ? null : AssuranceLevel.valueOf(p.get("assuranceLevel")), materiality,
+                p.get("samplingPlan"), p.get("evidencePlan"), p.get("verificationActivities")));
+        return redirect(applicationId);
+    }
+
+    @PostMapping("/planning/{applicationId}/approval")
+    @PreAuthorize("hasRole('PROJECT_MANAGER')")
+    String approve(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId) {
+        plans.approve(me, applicationId);
+        return redirect(applicationId);
+    }
+
+    @PostMapping("/planning/{applicationId}/sending")
+    @PreAuthorize(PlanningApiController.PLANNERS)
+    String send(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId) {
+        plans.send(me, applicationId);
+        return redirect(applicationId);
+    }
+
+    /** Team members from the form: a select {@code role_<userId>} per candidate, empty = not in the team. */
+    static List<MemberInput> members(Map<String, String> params) {
+        List<MemberInput> out = new ArrayList<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("role_") && v != null && !v.isBlank()) {
+                try {
+                    out.add(new MemberInput(Long.parseLong(k.substring(5)), TeamRole.valueOf(v)));
+                } catch (IllegalArgumentException e) {
+                    throw new Refusal(400, "Unknown team member or role: " + k + "=" + v + " / 成员或角色无效");
+                }
+            }
+        });
+        out.sort((a, b) -> Integer.compare(a.role().ordinal(), b.role().ordinal()));
+        return out;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return blank(s) ? null : LocalDate.parse(s.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Refusal(400, "'" + s + "' is not a date (yyyy-mm-dd) / 日期格式应为 yyyy-mm-dd");
+        }
+    }
+
+    private static String redirect(long applicationId) {
+        return "redirect:/planning/" + applicationId;
+    }
+
+    /** For the template: the key of a man-day line's form fields. */
+    static String key(ManDayLine l) {
+        return l.scopeKey() + "|" + l.activity();
+    }
+}

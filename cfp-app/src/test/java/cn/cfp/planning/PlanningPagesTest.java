@@ -1,0 +1,95 @@
+package cn.cfp.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.cfp.CfpIntegrationTest;
+import cn.cfp.TestHttp;
+import cn.cfp.access.ApiTokens;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** The planning and personnel pages render for staff and clients, and the team form drives the workflow. */
+@CfpIntegrationTest
+class PlanningPagesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+    @Autowired
+    Plans plans;
+
+    TestHttp http;
+    PlanningFixture fx;
+
+    @BeforeEach
+    void setUp() {
+        http = new TestHttp(port, users, tokens);
+        fx = new PlanningFixture(jdbc, users, clock);
+    }
+
+    HttpResponse<String> form(String path, String user, String body) {
+        return http.send("POST", path, user, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void staff_start_a_plan_and_propose_a_team_on_the_page_and_the_client_sees_names_and_roles() {
+        long app = fx.application("client-motor", "CEC-FURNITURE", "ACCEPTED", "FURNITURE", null, null);
+        HttpResponse<String> empty = http.send("GET", "/planning/" + app, "pm");
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(200);
+        assertThat(empty.body()).contains("id=\"start-plan\"");
+
+        assertThat(form("/planning/" + app + "/start", "pm", "").statusCode()).isEqualTo(302);
+        HttpResponse<String> refused = form("/planning/" + app + "/team", "pm", "field=FURNITURE&role_" + fx.userId("verifier") + "=LEADER");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("002 §5.2.1");
+
+        assertThat(form("/planning/" + app + "/team", "pm", "field=FURNITURE&role_" + fx.userId("inspector") + "=LEADER&role_"
+                + fx.userId("inspector2") + "=INSPECTOR").statusCode()).isEqualTo(302);
+        assertThat(plans.forApplication(app).orElseThrow().status()).isEqualTo(PlanStatus.TEAM_PROPOSED);
+
+        HttpResponse<String> staffPage = http.send("GET", "/planning/" + app, "pm");
+        assertThat(staffPage.statusCode()).as(staffPage.body()).isEqualTo(200);
+        assertThat(staffPage.body()).contains("id=\"team-table\"").contains("id=\"man-day-table\"").contains("002 §5.5");
+
+        HttpResponse<String> clientPage = http.send("GET", "/planning/" + app, "client-motor");
+        assertThat(clientPage.statusCode()).as(clientPage.body()).isEqualTo(200);
+        assertThat(clientPage.body()).contains("id=\"client-team\"").contains("id=\"objection-form\"").doesNotContain("man-day-table");
+        assertThat(http.send("GET", "/planning/" + app, "client-furniture").statusCode()).isEqualTo(403);
+
+        assertThat(form("/planning/" + app + "/objections", "client-motor", "reason=%E5%BC%82%E8%AE%AE").statusCode()).isEqualTo(302);
+        assertThat(plans.forApplication(app).orElseThrow().status()).isEqualTo(PlanStatus.OBJECTED);
+
+        HttpResponse<String> list = http.send("GET", "/planning", "pm");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(http.send("GET", "/planning", "client-motor").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void personnel_pages_render_and_an_evaluator_saves_a_profile_from_the_form() {
+        HttpResponse<String> list = http.send("GET", "/personnel", "inspector");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(list.body()).contains("id=\"staffing-figure\"");
+        long schemer = fx.userId("schemer");
+        HttpResponse<String> page = http.send("GET", "/personnel/" + schemer, "evaluator");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"profile-form\"");
+        assertThat(form("/personnel/" + schemer, "evaluator",
+                "fullTime=true&experienceYears=5&confidentialitySignedOn=2025-02-01&fields=PV12,PROFICIENT,1,1,0").statusCode()).isEqualTo(302);
+        assertThat(http.send("GET", "/personnel/" + schemer, "inspector").body()).contains("PV12").doesNotContain("id=\"profile-form\"");
+        assertThat(http.send("GET", "/personnel", "client-motor").statusCode()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,214 @@
+package cn.cfp.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.cfp.CfpIntegrationTest;
+import cn.cfp.access.CfpPrincipal;
+import cn.cfp.audit.AuditRecord;
+import cn.cfp.audit.AuditTrail;
+import cn.cfp.calendar.WorkingDayCalendar;
+import cn.cfp.personnel.StaffRegistry;
+import cn.cfp.scheme.AssuranceLevel;
+import cn.cfp.scheme.ManDayActivity;
+import cn.cfp.shared.Refusal;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** The planning workflow through the service (R-PLAN-1..4, R-PLAN-6, R-PER-2, R-PER-3), on the test database. */
+@CfpIntegrationTest
+class PlansWorkflowTest {
+
+    @Autowired
+    Plans plans;
+    @Autowired
+    StaffRegistry staff;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    WorkingDayCalendar calendar;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    Clock clock;
+
+    PlanningFixture fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new PlanningFixture(jdbc, users, clock);
+    }
+
+    static InspectionScheme scheme(LocalDate visit) {
+        return new InspectionScheme("产品碳足迹标识认证（初次）", "隔爆型三相异步电动机 YBX4 系列 一个单元", "防爆电机",
+                "从摇篮到大门", "1 台电动机", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31),
+                "CNEX-01-G:2026; GB/T 24067-2024", "企业保证能力检查及产品一致性检查", "按附件 III 核查策划要求",
+                "文件评审 2 周；现场 2 天", visit);
+    }
+
+    static VerificationPlan verification() {
+        return new VerificationPlan("产品用途、工艺、报告期 2025 年", Complexity.UNCLEAR, "BOM 未完全提供",
+                Arrays.stream(RiskFactor.values()).map(f -> new RiskAssessment(f, RiskRating.MEDIUM, "见信息分析")).toList(),
+                AssuranceLevel.LIMITED, new BigDecimal("5"), "按排放源重要性抽样", "现场查阅电表、台账", "第一天数据核查，第二天现场走访");
+    }
+
+    List<MemberInput> team(Object... userAndRole) {
+        List<MemberInput> out = new java.util.ArrayList<>();
+        for (int i = 0; i < userAndRole.length; i += 2) {
+            out.add(new MemberInput(fx.userId((String) userAndRole[i]), (TeamRole) userAndRole[i + 1]));
+        }
+        return out;
+    }
+
+    @Test
+    void a_cnex_plan_goes_from_draft_to_sent_with_an_objection_resolved_and_every_step_audited() {
+        long app = fx.application("client-motor", "CNEX-01-G", "ACCEPTED", "EXPLOSION_PROOF", 120, null);
+        CfpPrincipal pm = fx.who("pm");
+        CfpPrincipal client = fx.who("client-motor");
+
+        PlanView v = plans.start(pm, app);
+        assertThat(v.status()).isEqualTo(PlanStatus.DRAFT);
+        assertThat(v.field()).isEqualTo("EXPLOSION_PROOF");
+        // CNEX per site: 0.5 + 2 + 2 [001 §9.3.1]
+        assertThat(v.manDays().total()).isEqualByComparingTo("4.5");
+
+        v = plans.proposeTeam(pm, app, null, team("inspector", TeamRole.LEADER, "verifier", TeamRole.VERIFIER, "expert", TeamRole.TECHNICAL_EXPERT));
+        assertThat(v.status()).isEqualTo(PlanStatus.TEAM_PROPOSED);
+        assertThat(v.teamVerdict().allowed()).isTrue();
+
+        // the client sees names and roles, not the internal assessments [000 Annex 2 §4.2 note]
+        PlanView seen = plans.view(client, app);
+        assertThat(seen.team()).extracting(PlanView.Member::role).containsExactly(TeamRole.LEADER, TeamRole.VERIFIER, TeamRole.TECHNICAL_EXPERT);
+        assertThat(seen.manDays()).isNull();
+        assertThat(seen.verificationPlan()).isNull();
+
+        v = plans.object(client, app, fx.userId("verifier"), "该核查员曾为我司竞争对手提供咨询");
+        assertThat(v.status()).isEqualTo(PlanStatus.OBJECTED);
+        assertThatThrownBy(() -> plans.approve(pm, app)).isInstanceOf(Refusal.class).hasMessageContaining("OBJECTED");
+
+        long objection = plans.forApplication(app).orElseThrow().objections().get(0).id();
+        v = plans.resolveObjection(pm, app, objection, "REPLACE", "更换核查员", null,
+                team("inspector", TeamRole.LEADER, "inspector2", TeamRole.VERIFIER, "expert", TeamRole.TECHNICAL_EXPERT));
+        assertThat(v.status()).isEqualTo(PlanStatus.TEAM_PROPOSED);
+        assertThat(v.objections()).singleElement().extracting(PlanView.Objection::resolution).isEqualTo("REPLACE");
+
+        String site = v.manDays().lines().get(0).scopeKey();
+        v = plans.setManDays(pm, app, List.of(new ManDayOverride(site, ManDayActivity.ON_SITE_VERIFICATION, new BigDecimal("3"), "数据系统复杂")));
+        assertThat(v.manDays().total()).isEqualByComparingTo("5.5");
+
+        LocalDate visit = calendar.plusWorkingDays(LocalDate.now(clock), 5).date();
+        v = plans.setInspectionScheme(fx.who("inspector"), app, scheme(visit)); // a team member writes the scheme
+        v = plans.setVerificationPlan(fx.who("inspector2"), app, verification());
+        assertThat(v.verificationPlan().effectiveComplexity()).isEqualTo(Complexity.HIGH); // unclear → high [003 ¶40]
+        assertThat(v.noticeDeadline()).isBefore(visit);
+
+        assertThatThrownBy(() -> plans.approve(fx.who("inspector"), app)).isInstanceOf(Refusal.class)
+                .hasMessageContaining("Only a project manager");
+        v = plans.approve(pm, app);
+        assertThat(v.status()).isEqualTo(PlanStatus.APPROVED);
+        v = plans.send(pm, app);
+        assertThat(v.status()).isEqualTo(PlanStatus.SENT);
+        assertThat(plans.forApplication(app).orElseThrow().visitDate()).isEqualTo(visit);
+
+        String ref = v.applicationReference();
+        assertThat(audit.forTarget("plan:" + ref)).extracting(AuditRecord::action).containsExactly(
+                "PLAN_STARTED", "PLAN_TEAM_PROPOSED", "PLAN_TEAM_OBJECTED", "PLAN_OBJECTION_RESOLVED", "PLAN_MAN_DAYS_SET",
+                "PLAN_INSPECTION_SCHEME_SET", "PLAN_VERIFICATION_PLAN_SET", "PLAN_APPROVED", "PLAN_SENT");
+        // a sent plan is frozen
+        assertThatThrownBy(() -> plans.setManDays(pm, app, List.of())).isInstanceOf(Refusal.class).hasMessageContaining("SENT");
+    }
+
+    @Test
+    void a_refused_team_lists_every_rule_and_changes_nothing() {
+        long app = fx.application("client-motor", "CNEX-01-G", "ACCEPTED", "EXPLOSION_PROOF", null, null);
+        CfpPrincipal pm = fx.who("pm");
+        PlanView before = plans.start(pm, app);
+        int audited = audit.forTarget("plan:" + before.applicationReference()).size();
+        assertThatThrownBy(() -> plans.proposeTeam(pm, app, null, team("expert", TeamRole.VERIFIER)))
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.reasons()).anyMatch(s -> s.contains("at least 2") && s.contains("[001 §9.3.2]"));
+                    assertThat(r.reasons()).anyMatch(s -> s.contains("full-time"));
+                    assertThat(r.reasons()).anyMatch(s -> s.contains("may not act as verifier"));
+                });
+        PlanView after = plans.forApplication(app).orElseThrow();
+        assertThat(after.status()).isEqualTo(PlanStatus.DRAFT);
+        assertThat(after.team()).isEmpty();
+        assertThat(audit.forTarget("plan:" + before.applicationReference())).hasSize(audited);
+    }
+
+    @Test
+    void planning_starts_only_for_an_accepted_application() {
+        long app = fx.application("client-motor", "CNEX-01-G", "SUBMITTED", "EXPLOSION_PROOF", null, null);
+        assertThatThrownBy(() -> plans.start(fx.who("pm"), app)).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(r.getMessage()).contains("SUBMITTED").contains("accepted applications only");
+        });
+        assertThat(plans.forApplication(app)).isEmpty();
+    }
+
+    @Test
+    void a_person_who_declared_a_conflict_with_the_client_cannot_be_chosen_R_PER_2() {
+        long app = fx.application("client-furniture", "CEC-FURNITURE", "ACCEPTED", "FURNITURE", null, null);
+        long org = fx.clientOrg("client-furniture");
+        long inspector2 = fx.userId("inspector2");
+        CfpPrincipal pm = fx.who("pm");
+        plans.start(pm, app);
+        staff.declare(fx.who("inspector2"), inspector2, org, true, "配偶在该公司任职", null);
+        try {
+            assertThat(plans.candidates(app)).filteredOn(c -> c.profile().userId() == inspector2).singleElement()
+                    .extracting(Plans.Candidate::conflicted).isEqualTo(true);
+            assertThatThrownBy(() -> plans.proposeTeam(pm, app, null, team("inspector", TeamRole.LEADER, "inspector2", TeamRole.INSPECTOR)))
+                    .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reasons())
+                            .anyMatch(s -> s.contains("conflict of interest") && s.contains("[002 §5.2.1; R-PER-2]")));
+        } finally {
+            staff.declare(fx.who("admin"), inspector2, org, false, null, null);
+        }
+        // CEC §5.2.1: leader + GHG verifier (inspector) + voluntary/green product certification (inspector2)
+        assertThat(plans.proposeTeam(pm, app, null, team("inspector", TeamRole.LEADER, "inspector2", TeamRole.INSPECTOR)).status())
+                .isEqualTo(PlanStatus.TEAM_PROPOSED);
+    }
+
+    @Test
+    void a_team_member_cannot_approve_and_a_visit_today_cannot_be_sent_then_moving_it_withdraws_the_approval() {
+        long app = fx.application("client-motor", "CGC-R52003", "ACCEPTED", "PV13", 150, null);
+        CfpPrincipal pm = fx.who("pm");
+        plans.start(pm, app);
+        // CGC ¶33: one CCAA-registered full-time inspector of the field is enough; here the project manager himself
+        plans.proposeTeam(pm, app, "PV13", team("pm", TeamRole.LEADER));
+        LocalDate today = LocalDate.now(clock);
+        plans.setInspectionScheme(pm, app, scheme(today));
+        plans.setVerificationPlan(pm, app, verification());
+        assertThatThrownBy(() -> plans.approve(pm, app)).isInstanceOf(Refusal.class).hasMessageContaining("is in the team");
+        plans.proposeTeam(pm, app, "PV13", team("inspector", TeamRole.LEADER));
+        assertThat(plans.approve(pm, app).status()).isEqualTo(PlanStatus.APPROVED);
+        assertThatThrownBy(() -> plans.send(pm, app)).isInstanceOfSatisfying(Refusal.class,
+                r -> assertThat(r.getMessage()).contains("not after today"));
+        PlanView moved = plans.setInspectionScheme(pm, app, scheme(today.plusDays(14)));
+        assertThat(moved.status()).isEqualTo(PlanStatus.TEAM_PROPOSED);
+        assertThat(moved.approvedBy()).isNull();
+    }
+
+    @Test
+    void approval_lists_everything_missing() {
+        long app = fx.application("client-motor", "CICC-ZY-GZ-20", "ACCEPTED", "PV13", null, null);
+        CfpPrincipal pm = fx.who("pm");
+        plans.start(pm, app);
+        plans.proposeTeam(pm, app, "PV13", team("verifier", TeamRole.VERIFIER));
+        assertThatThrownBy(() -> plans.approve(pm, app)).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.reasons()).anyMatch(s -> s.contains("GHG sources"));        // count unknown → man-days pending
+            assertThat(r.reasons()).anyMatch(s -> s.contains("inspection scheme"));
+            assertThat(r.reasons()).anyMatch(s -> s.contains("verification plan"));
+        });
+        assertThat(plans.forApplication(app).orElseThrow().status()).isEqualTo(PlanStatus.TEAM_PROPOSED);
+    }
+}
