@@ -31,8 +31,12 @@ public record Shell(CfpPrincipal user, List<NavItem> nav) {
         if (user.isStaff() || user.isClient()) {
             add(items, "/applications", "nav.applications", requestPath);
         }
+        if (user.isStaff() || user.isClient()) {
+            add(items, "/planning", "nav.planning", requestPath);
+        }
         if (user.isStaff()) {
             add(items, "/dashboard", "nav.dashboard", requestPath);
+            add(items, "/personnel", "nav.personnel", requestPath);
         }
         add(items, "/schemes", "nav.schemes", requestPath);
         if (user.isStaff() || user.isClient()) {

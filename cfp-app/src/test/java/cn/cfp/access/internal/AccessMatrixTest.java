@@ -47,6 +47,9 @@ class AccessMatrixTest {
     static final Set<Role> STAFF = EnumSet.copyOf(Role.STAFF);
     static final Set<Role> CLIENT = EnumSet.of(Role.CLIENT);
     static final Set<Role> PM = EnumSet.of(Role.PROJECT_MANAGER, Role.ADMIN);
+    static final Set<Role> PM_ONLY = EnumSet.of(Role.PROJECT_MANAGER);
+    static final Set<Role> PLAN_WRITERS = EnumSet.of(Role.PROJECT_MANAGER, Role.ADMIN, Role.INSPECTOR, Role.VERIFIER);
+    static final Set<Role> PROFILE_EDITORS = EnumSet.of(Role.ADMIN, Role.COMPETENCE_EVALUATOR);
     static final Set<Role> DOC_REVIEW = EnumSet.of(Role.PROJECT_MANAGER, Role.INSPECTOR, Role.VERIFIER);
 
     /** method, mapping pattern, a concrete path to call, who may call it. Requests carry no body, so permitted state-changing calls fail validation and change nothing. */
@@ -109,6 +112,41 @@ class AccessMatrixTest {
             new Endpoint("POST", "/applications/{id}/document-review", "/applications/999999/document-review", DOC_REVIEW),
             new Endpoint("GET", "/applications/{id}/notices/{kind}.pdf", "/applications/999999/notices/acceptance.pdf", CASE),
             new Endpoint("GET", "/dashboard", "/dashboard", STAFF),
+            // personnel (R-PER)
+            new Endpoint("GET", "/personnel", "/personnel", STAFF),
+            new Endpoint("GET", "/personnel/{userId}", "/personnel/999999", STAFF),
+            new Endpoint("POST", "/personnel/{userId}", "/personnel/999999", PROFILE_EDITORS),
+            new Endpoint("POST", "/personnel/{userId}/conflicts", "/personnel/999999/conflicts", STAFF),
+            new Endpoint("GET", "/api/personnel", "/api/personnel", STAFF),
+            new Endpoint("GET", "/api/personnel/staffing", "/api/personnel/staffing", STAFF),
+            new Endpoint("GET", "/api/personnel/{userId}", "/api/personnel/999999", STAFF),
+            new Endpoint("PUT", "/api/personnel/{userId}", "/api/personnel/999999", PROFILE_EDITORS),
+            new Endpoint("PUT", "/api/personnel/{userId}/conflicts/{organisationId}", "/api/personnel/999999/conflicts/1", STAFF),
+            // planning (R-PLAN)
+            new Endpoint("GET", "/planning", "/planning", CASE),
+            new Endpoint("GET", "/planning/{applicationId}", "/planning/999999", CASE),
+            new Endpoint("POST", "/planning/{applicationId}/start", "/planning/999999/start", PM),
+            new Endpoint("POST", "/planning/{applicationId}/team", "/planning/999999/team", PM),
+            new Endpoint("POST", "/planning/{applicationId}/objections", "/planning/999999/objections", CLIENT),
+            new Endpoint("POST", "/planning/{applicationId}/objections/{objectionId}/resolution", "/planning/999999/objections/1/resolution", PM),
+            new Endpoint("POST", "/planning/{applicationId}/man-days", "/planning/999999/man-days", PM),
+            new Endpoint("POST", "/planning/{applicationId}/inspection-scheme", "/planning/999999/inspection-scheme", PLAN_WRITERS),
+            new Endpoint("POST", "/planning/{applicationId}/verification-plan", "/planning/999999/verification-plan", PLAN_WRITERS),
+            new Endpoint("POST", "/planning/{applicationId}/approval", "/planning/999999/approval", PM_ONLY),
+            new Endpoint("POST", "/planning/{applicationId}/sending", "/planning/999999/sending", PM),
+            new Endpoint("GET", "/api/planning", "/api/planning", STAFF),
+            new Endpoint("GET", "/api/planning/{applicationId}", "/api/planning/999999", CASE),
+            new Endpoint("POST", "/api/planning/{applicationId}", "/api/planning/999999", PM),
+            new Endpoint("GET", "/api/planning/{applicationId}/candidates", "/api/planning/999999/candidates", STAFF),
+            new Endpoint("POST", "/api/planning/{applicationId}/team/check", "/api/planning/999999/team/check", STAFF),
+            new Endpoint("PUT", "/api/planning/{applicationId}/team", "/api/planning/999999/team", PM),
+            new Endpoint("POST", "/api/planning/{applicationId}/objections", "/api/planning/999999/objections", CLIENT),
+            new Endpoint("POST", "/api/planning/{applicationId}/objections/{objectionId}/resolution", "/api/planning/999999/objections/1/resolution", PM),
+            new Endpoint("PUT", "/api/planning/{applicationId}/man-days", "/api/planning/999999/man-days", PM),
+            new Endpoint("PUT", "/api/planning/{applicationId}/inspection-scheme", "/api/planning/999999/inspection-scheme", PLAN_WRITERS),
+            new Endpoint("PUT", "/api/planning/{applicationId}/verification-plan", "/api/planning/999999/verification-plan", PLAN_WRITERS),
+            new Endpoint("POST", "/api/planning/{applicationId}/approval", "/api/planning/999999/approval", PM_ONLY),
+            new Endpoint("POST", "/api/planning/{applicationId}/sending", "/api/planning/999999/sending", PM),
             // applications: API
             new Endpoint("GET", "/api/applications", "/api/applications", CASE),
             new Endpoint("POST", "/api/applications", "/api/applications", CLIENT),
