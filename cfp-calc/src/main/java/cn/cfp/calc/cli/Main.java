@@ -9,6 +9,7 @@ import cn.cfp.calc.footprint.MonteCarloResult;
 import cn.cfp.calc.gwp.GwpSet;
 import cn.cfp.calc.gwp.GwpSets;
 import cn.cfp.calc.io.InventoryJson;
+import cn.cfp.calc.io.InventoryWorkbook;
 import cn.cfp.calc.io.ResultWriters;
 import cn.cfp.calc.model.Inventory;
 import java.io.IOException;
@@ -27,12 +28,14 @@ public final class Main {
 
     static final String USAGE = """
             usage:
-              cfp calc <inventory.json> [--gwp AR6|AR5] [--monte-carlo N --seed S [--threads T]]
+              cfp calc <inventory.json|inventory.xlsx> [--gwp AR6|AR5] [--monte-carlo N --seed S [--threads T]]
                                         [--json | --json OUT.json | --csv OUT.csv | --xlsx OUT.xlsx]
                   calculates the footprint per functional unit; prints a per-stage table, or the full JSON
               cfp bench [--family lca|random|band|all] [--n N[,N...]] [--repeats R]
                         [--monte-carlo N --seed S --threads T] [--inventory LINES --products P]
                   runs the scaling benchmark of docs/performance.md and prints timings and residuals
+              cfp template OUT.xlsx [--from inventory.json]
+                  writes the Excel data-collection template (blank, or filled from a JSON inventory)
               cfp help
             """;
 
@@ -40,6 +43,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // POI logs through the Log4j API; without a provider it prints a warning on every run. Log4j's built-in
+        // simple logger (warnings and errors only) is enough for a command-line tool.
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
         System.exit(run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
                 new PrintStream(System.err, true, StandardCharsets.UTF_8)));
     }
@@ -54,10 +62,7 @@ public final class Main {
             return switch (args[0]) {
                 case "calc" -> calc(a, out);
                 case "bench" -> bench(a, out);
-                case "template" -> {
-                    err.println("the Excel data-collection template is not implemented yet");
-                    yield 1;
-                }
+                case "template" -> template(a, out);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -84,9 +89,9 @@ public final class Main {
         while (!a.isEmpty()) {
             String x = a.pop();
             switch (x) {
-                case "--gwp" -> gwp = GwpSets.of(value(a, x));
+                case "--gwp" -> gwp = gwpSet(value(a, x));
                 case "--monte-carlo" -> mc = intValue(a, x);
-                case "--seed" -> seed = Long.parseLong(value(a, x));
+                case "--seed" -> seed = longValue(a, x);
                 case "--threads" -> threads = intValue(a, x);
                 case "--json", "--csv", "--xlsx" -> {
                     format = x.substring(2);
@@ -111,10 +116,7 @@ public final class Main {
         if (!Files.isRegularFile(p)) {
             throw new UsageException("inventory file '" + file + "' does not exist");
         }
-        if (file.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            throw new UsageException("Excel inventories are not supported yet; use the JSON format (docs/inventory-format.md)");
-        }
-        Inventory inv = InventoryJson.read(p);
+        Inventory inv = file.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? InventoryWorkbook.read(p) : InventoryJson.read(p);
         FootprintResult r = FootprintCalculator.calculate(inv, gwp);
         MonteCarloResult m = mc == null ? null : InventoryMonteCarlo.run(inv, gwp, mc, seed, threads);
         switch (format) {
@@ -142,6 +144,36 @@ public final class Main {
         return 0;
     }
 
+    private static int template(Deque<String> a, PrintStream out) throws IOException {
+        String target = null;
+        String from = null;
+        while (!a.isEmpty()) {
+            String x = a.pop();
+            if (x.equals("--from")) {
+                from = value(a, x);
+            } else if (x.startsWith("--") || target != null) {
+                throw new UsageException("unexpected argument '" + x + "'");
+            } else {
+                target = x;
+            }
+        }
+        if (target == null || !target.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            throw new UsageException("template needs an output file ending in .xlsx");
+        }
+        Inventory inv = null;
+        if (from != null) {
+            if (!Files.isRegularFile(Path.of(from))) {
+                throw new UsageException("inventory file '" + from + "' does not exist");
+            }
+            inv = InventoryJson.read(Path.of(from));
+        }
+        try (OutputStream o = Files.newOutputStream(Path.of(target))) {
+            InventoryWorkbook.write(inv, o);
+        }
+        out.println("wrote " + target + (inv == null ? " (blank data-collection template)" : " (filled from " + from + ")"));
+        return 0;
+    }
+
     private static int bench(Deque<String> a, PrintStream out) {
         String family = "all";
         int[] sizes = {1000, 5000, 20000};
@@ -158,7 +190,7 @@ public final class Main {
                 case "--n" -> sizes = Arrays.stream(value(a, x).split(",")).mapToInt(s -> parseInt(s.trim(), x)).toArray();
                 case "--repeats" -> repeats = intValue(a, x);
                 case "--monte-carlo" -> mc = intValue(a, x);
-                case "--seed" -> seed = Long.parseLong(value(a, x));
+                case "--seed" -> seed = longValue(a, x);
                 case "--threads" -> threads = intValue(a, x);
                 case "--inventory" -> lines = intValue(a, x);
                 case "--products" -> products = intValue(a, x);
@@ -167,7 +199,7 @@ public final class Main {
         }
         BenchRunner runner = new BenchRunner(out);
         if (lines != null) {
-            runner.inventory(lines, products);
+            runner.inventory(lines, products, threads);
             return 0;
         }
         Family[] fams = family.equals("all") ? Family.values() : new Family[] {family(family)};
@@ -196,6 +228,23 @@ public final class Main {
             throw new UsageException(option + " needs a value");
         }
         return a.pop();
+    }
+
+    private static GwpSet gwpSet(String name) {
+        try {
+            return GwpSets.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static long longValue(Deque<String> a, String option) {
+        String v = value(a, option);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a whole number, was '" + v + "'");
+        }
     }
 
     private static int intValue(Deque<String> a, String option) {

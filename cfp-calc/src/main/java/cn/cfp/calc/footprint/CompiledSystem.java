@@ -56,6 +56,8 @@ final class CompiledSystem {
     // gas terms: item × gas
     final int[] termItem;
     final String[] termGas;
+    final int[] termGasIndex;  // index into gasNames
+    final String[] gasNames;   // distinct gases in order of first appearance
     final int[] termOrigin;
     final double[] termGasAmount;
     final double[] termCo2e;
@@ -105,12 +107,17 @@ final class CompiledSystem {
             }
         }
         Map<String, Integer> factorParam = new HashMap<>();
+        Map<String, FactorGases> factorGases = new HashMap<>();
         Double maxDqr = inv.rules().maximumDqr();
 
-        Growing tri = new Growing();
-        Growing items = new Growing();
-        Growing terms = new Growing();
-        List<String> gasList = new ArrayList<>();
+        int lines = 0;
+        for (Process proc : ps) {
+            lines += (proc.inputs().size() + proc.emissions().size() + proc.massBalances().size()) * proc.outputs().size();
+        }
+        Growing tri = new Growing(n + lines);
+        Growing items = new Growing(lines);
+        Growing terms = new Growing(2 * lines);
+        List<String> gasList = new ArrayList<>(2 * lines);
 
         for (int p = 0; p < ps.size(); p++) {
             Process proc = ps.get(p);
@@ -124,7 +131,6 @@ final class CompiledSystem {
                 tri.add(col, col, out.amount().amount(), -1);
             }
             for (Input in : proc.inputs()) {
-                String w = "input '" + in.name() + "' of " + pw;
                 if (in.excluded()) {
                     double kg = in.amount().in(Units.KG);
                     for (int o = 0; o < share.length; o++) {
@@ -171,20 +177,22 @@ final class CompiledSystem {
                 Stage stage = in.stage() != null ? in.stage() : proc.stage();
                 int datum = datums.size();
                 datums.add(new Datum(p, in.name(), "input", stage, f.type().primary(), f.id(), dq));
-                checkQuality(maxDqr, dq, w + " (factor '" + f.id() + "')");
+                if (failsQuality(maxDqr, dq)) {
+                    unusable.add(unusableText("input '" + in.name() + "' of " + pw + " (factor '" + f.id() + "')", maxDqr, dq));
+                }
                 final EmissionFactor ff = f;
                 int fParam = !withParams ? -1 : factorParam.computeIfAbsent(f.id(),
                         k -> param("factor " + ff.id(), 1.0, ff.uncertainty(), ff.quality()));
                 double activity = in.amount().in(f.unit());
+                FactorGases fg = factorGases.computeIfAbsent(f.id(), k -> new FactorGases(ff, gwp));
                 for (int o = 0; o < share.length; o++) {
                     int item = items.size;
                     double co2e = 0;
-                    for (GasAmount g : f.gases()) {
-                        String gas = gwp.canonical(g.gas(), g.origin().fossil());
-                        double kg = activity * g.amount() * share[o];
-                        double ce = kg * gwp.gwp(g.gas(), g.origin().fossil());
-                        terms.add(item, g.origin().ordinal(), kg, ce);
-                        gasList.add(gas);
+                    for (int g = 0; g < fg.gas.length; g++) {
+                        double kg = activity * fg.amount[g] * share[o];
+                        double ce = kg * fg.gwp[g];
+                        terms.add(item, fg.origin[g], kg, ce);
+                        gasList.add(fg.gas[g]);
                         co2e += ce;
                     }
                     items.add(datum, firstColumn[p] + o, co2e, inParam, fParam);
@@ -194,7 +202,9 @@ final class CompiledSystem {
                 Stage stage = e.stage() != null ? e.stage() : proc.stage();
                 int datum = datums.size();
                 datums.add(new Datum(p, e.name(), e.removal() ? "removal" : "emission", stage, e.primary(), null, e.quality()));
-                checkQuality(maxDqr, e.quality(), "emission '" + e.name() + "' of " + pw);
+                if (failsQuality(maxDqr, e.quality())) {
+                    unusable.add(unusableText("emission '" + e.name() + "' of " + pw, maxDqr, e.quality()));
+                }
                 double kgGas = e.amount().in(Units.KG) * (e.removal() ? -1 : 1);
                 int eParam = withParams ? param(e.name() + " @ " + proc.name(), kgGas, e.uncertainty(), e.quality()) : -1;
                 String gas = gwp.canonical(e.gas(), e.origin().fossil());
@@ -212,7 +222,9 @@ final class CompiledSystem {
                 double co2 = c * CO2_PER_C;
                 int datum = datums.size();
                 datums.add(new Datum(p, mb.name(), "mass balance", stage, true, null, mb.quality()));
-                checkQuality(maxDqr, mb.quality(), "mass balance '" + mb.name() + "' of " + pw);
+                if (failsQuality(maxDqr, mb.quality())) {
+                    unusable.add(unusableText("mass balance '" + mb.name() + "' of " + pw, maxDqr, mb.quality()));
+                }
                 int mParam = withParams ? param(mb.name() + " @ " + proc.name(), co2, mb.uncertainty(), mb.quality()) : -1;
                 for (int o = 0; o < share.length; o++) {
                     int item = items.size;
@@ -245,6 +257,17 @@ final class CompiledSystem {
         termGasAmount = terms.doubles(0);
         termCo2e = terms.doubles(1);
         termGas = gasList.toArray(new String[0]);
+        termGasIndex = new int[termGas.length];
+        Map<String, Integer> gasIndex = new java.util.LinkedHashMap<>();
+        for (int t = 0; t < termGas.length; t++) {
+            Integer g = gasIndex.get(termGas[t]);
+            if (g == null) {
+                g = gasIndex.size();
+                gasIndex.put(termGas[t], g);
+            }
+            termGasIndex[t] = g;
+        }
+        gasNames = gasIndex.keySet().toArray(new String[0]);
 
         Process ref = inv.process(inv.functionalUnit().process());
         int rp = processIndex.get(ref.id());
@@ -258,9 +281,34 @@ final class CompiledSystem {
         return q.dqr() != null || q.pedigree() != null;
     }
 
-    private void checkQuality(Double maxDqr, DataQuality q, String what) {
-        if (maxDqr != null && q.dqr() != null && q.dqr().dqr() > maxDqr + 1e-12) {
-            unusable.add(what + ": DQR " + round3(q.dqr().dqr()) + " is worse than the required maximum " + maxDqr);
+    private static boolean failsQuality(Double maxDqr, DataQuality q) {
+        return maxDqr != null && q.dqr() != null && q.dqr().dqr() > maxDqr + 1e-12;
+    }
+
+    private static String unusableText(String what, Double maxDqr, DataQuality q) {
+        return what + ": DQR " + round3(q.dqr().dqr()) + " is worse than the required maximum " + maxDqr;
+    }
+
+    /** The gases of one emission factor resolved against the GWP set once per compilation (not once per use). */
+    private static final class FactorGases {
+        final String[] gas;
+        final double[] amount;
+        final double[] gwp;
+        final int[] origin;
+
+        FactorGases(EmissionFactor f, GwpSet set) {
+            int k = f.gases().size();
+            gas = new String[k];
+            amount = new double[k];
+            gwp = new double[k];
+            origin = new int[k];
+            for (int g = 0; g < k; g++) {
+                GasAmount ga = f.gases().get(g);
+                gas[g] = set.canonical(ga.gas(), ga.origin().fossil());
+                amount[g] = ga.amount();
+                gwp[g] = set.gwp(ga.gas(), ga.origin().fossil());
+                origin[g] = ga.origin().ordinal();
+            }
         }
     }
 
@@ -321,8 +369,14 @@ final class CompiledSystem {
     /** Column-oriented growable arrays of ints and doubles. */
     private static final class Growing {
         int size;
-        int[][] i = new int[4][16];
-        double[][] d = new double[2][16];
+        int[][] i;
+        double[][] d;
+
+        Growing(int capacity) {
+            int c = Math.max(16, capacity);
+            i = new int[4][c];
+            d = new double[2][c];
+        }
 
         void add(int a, int b, double v, int c) {
             grow();

@@ -13,9 +13,7 @@ import cn.cfp.calc.quality.DqrRating;
 import cn.cfp.calc.unit.Units;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Calculates the footprint of an inventory (R-CALC-1): solves A·s = f for the scaling of every process, then
@@ -34,6 +32,71 @@ public final class FootprintCalculator {
         CompiledSystem cs = new CompiledSystem(inventory, gwp, false);
         Solution sol = SparseSolver.solve(cs.a, cs.demand, j -> cs.columnName[j]);
         return summarize(cs, sol);
+    }
+
+    /** Receives the result of product {@code index} of a batch; may be called from several threads at once. */
+    @FunctionalInterface
+    public interface ResultSink {
+        void accept(int index, FootprintResult result);
+    }
+
+    /**
+     * Calculates many inventories (a batch re-computation, e.g. after a factor update) on {@code threads} threads
+     * and returns the results in input order. Each result depends only on its own inventory, so the results are
+     * identical for any thread count.
+     */
+    public static List<FootprintResult> calculateAll(List<Inventory> inventories, GwpSet gwp, int threads) {
+        FootprintResult[] out = new FootprintResult[inventories.size()];
+        calculateAll(inventories, gwp, threads, (i, r) -> out[i] = r);
+        return java.util.Arrays.asList(out);
+    }
+
+    /**
+     * As {@link #calculateAll(List, GwpSet, int)} but hands each result to {@code sink} instead of keeping them all
+     * (10,000 full results of a 400-line inventory hold a few hundred MB). The sink may be called concurrently;
+     * what it does with result {@code index} must not depend on the order of calls (e.g. store it at its index).
+     */
+    public static void calculateAll(List<Inventory> inventories, GwpSet gwp, int threads, ResultSink sink) {
+        int n = inventories.size();
+        int t = Math.max(1, Math.min(threads, n));
+        if (t == 1) {
+            for (int i = 0; i < n; i++) {
+                sink.accept(i, calculate(inventories.get(i), gwp));
+            }
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        final int chunk = 16;
+        Runnable work = () -> {
+            try {
+                for (int start; (start = next.getAndAdd(chunk)) < n && failure.get() == null; ) {
+                    for (int i = start; i < Math.min(n, start + chunk); i++) {
+                        sink.accept(i, calculate(inventories.get(i), gwp));
+                    }
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        };
+        Thread[] pool = new Thread[t - 1];
+        for (int k = 0; k < pool.length; k++) {
+            pool[k] = new Thread(work, "cfp-batch-" + k);
+            pool[k].setDaemon(true);
+            pool[k].start();
+        }
+        work.run();
+        for (Thread th : pool) {
+            try {
+                th.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("batch calculation interrupted", e);
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
     }
 
     static FootprintResult summarize(CompiledSystem cs, Solution sol) {
@@ -79,7 +142,9 @@ public final class FootprintCalculator {
         double[] origin = new double[Origin.values().length];
         double bioEm = 0;
         double bioRem = 0;
-        Map<String, double[]> gas = new LinkedHashMap<>();
+        String[] gasName = cs.gasNames;
+        double[] gasKg = new double[gasName.length];
+        double[] gasCe = new double[gasName.length];
         for (int t = 0; t < cs.termItem.length; t++) {
             double sj = s[cs.itemColumn[cs.termItem[t]]];
             double ce = sj * cs.termCo2e[t];
@@ -91,26 +156,26 @@ public final class FootprintCalculator {
                     bioRem += ce;
                 }
             }
-            double[] g = gas.computeIfAbsent(cs.termGas[t], k -> new double[2]);
-            g[0] += sj * cs.termGasAmount[t];
-            g[1] += ce;
+            int g = cs.termGasIndex[t];
+            gasKg[g] += sj * cs.termGasAmount[t];
+            gasCe[g] += ce;
         }
-        List<FootprintResult.GasShare> gases = new ArrayList<>();
-        final double tot = total;
-        gas.forEach((k, g) -> gases.add(new FootprintResult.GasShare(k, g[0], g[1], pct(g[1], tot))));
+        List<FootprintResult.GasShare> gases = new ArrayList<>(gasName.length);
+        for (int g = 0; g < gasName.length; g++) {
+            gases.add(new FootprintResult.GasShare(gasName[g], gasKg[g], gasCe[g], pct(gasCe[g], total)));
+        }
         gases.sort(Comparator.comparingDouble((FootprintResult.GasShare g) -> -Math.abs(g.kgCo2e())));
         // processes and data
         List<FootprintResult.Contribution> procs = new ArrayList<>();
-        for (int p = 0; p < ps.size(); p++) {
+        for (int p : byMagnitude(process)) {
             if (process[p] != 0) {
                 Process pr = ps.get(p);
                 procs.add(new FootprintResult.Contribution(pr.name(), null, "process", pr.stage().name(), process[p],
                         pct(process[p], total), null, true, null));
             }
         }
-        procs.sort(BY_MAGNITUDE);
-        List<FootprintResult.Contribution> data = new ArrayList<>();
-        for (int d = 0; d < datumValue.length; d++) {
+        List<FootprintResult.Contribution> data = new ArrayList<>(datumValue.length);
+        for (int d : byMagnitude(datumValue)) {
             if (datumValue[d] == 0) {
                 continue;
             }
@@ -119,7 +184,6 @@ public final class FootprintCalculator {
                     dt.stage().name(), datumValue[d], pct(datumValue[d], total), dt.factor(), dt.primary(),
                     dt.quality().dqr() == null ? null : dt.quality().dqr().dqr()));
         }
-        data.sort(BY_MAGNITUDE);
         // penalty (R-CALC-7)
         double rate = inv.rules().secondaryDataPenalty();
         FootprintResult.Penalty penalty = new FootprintResult.Penalty(rate, secondary, rate * secondary,
@@ -164,8 +228,43 @@ public final class FootprintCalculator {
                 new FootprintResult.SolverInfo(sol.method(), sol.iterations(), sol.residual(), cs.n));
     }
 
-    private static final Comparator<FootprintResult.Contribution> BY_MAGNITUDE =
-            Comparator.comparingDouble((FootprintResult.Contribution c) -> -Math.abs(c.kgCo2e()));
+    /**
+     * Indices of {@code v} by decreasing magnitude; equal magnitudes keep their index order (a stable merge sort
+     * on primitive keys — the same order as a stable sort of the contributions, without boxing or comparators).
+     */
+    static int[] byMagnitude(double[] v) {
+        int n = v.length;
+        int[] idx = new int[n];
+        double[] key = new double[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+            key[i] = Math.abs(v[i]);
+        }
+        int[] tmp = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n - width; lo += 2 * width) {
+                int mid = lo + width;
+                int hi = Math.min(lo + 2 * width, n);
+                if (!(key[idx[mid - 1]] < key[idx[mid]])) {
+                    continue; // already in order
+                }
+                int a = lo;
+                int b = mid;
+                int o = lo;
+                while (a < mid && b < hi) {
+                    tmp[o++] = key[idx[b]] > key[idx[a]] ? idx[b++] : idx[a++];
+                }
+                while (a < mid) {
+                    tmp[o++] = idx[a++];
+                }
+                while (b < hi) {
+                    tmp[o++] = idx[b++];
+                }
+                System.arraycopy(tmp, lo, idx, lo, hi - lo);
+            }
+        }
+        return idx;
+    }
 
     private static String str(Object o) {
         return o == null ? null : o.toString();

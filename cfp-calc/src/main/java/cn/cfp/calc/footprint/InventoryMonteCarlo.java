@@ -83,7 +83,7 @@ public final class InventoryMonteCarlo {
             this.cs = cs;
             this.base = base;
             this.lnDraws = lnDraws;
-            this.gs = new GaussSeidel(cs.a);
+            this.gs = new GaussSeidel(cs.a, cs.demand);
             this.mult = new double[cs.params.size()];
             this.values = new double[cs.a.nnz()];
         }

@@ -58,6 +58,7 @@ public final class ResultWriters {
             i = row(sum, i, "boundary", r.boundary());
             i = row(sum, i, "GWP set", r.gwpSet() + " — " + r.gwpSource());
             i = row(sum, i, "total kg CO2e", r.totalKgCo2e());
+            i = row(sum, i, "total t CO2e", r.totalKgCo2e() / 1000); // schemes such as CEC report tCO2e
             i = row(sum, i, "fossil kg CO2e", r.origins().fossilKgCo2e());
             i = row(sum, i, "biogenic kg CO2e", r.origins().biogenicKgCo2e());
             i = row(sum, i, "dLUC kg CO2e", r.origins().dlucKgCo2e());
@@ -121,7 +122,8 @@ public final class ResultWriters {
         for (var s : r.stages()) {
             out.printf(Locale.ROOT, "%-28s %16.6f %8.2f%%%n", s.stage(), s.kgCo2e(), s.percent());
         }
-        out.printf(Locale.ROOT, "%-28s %16.6f %8.2f%%%n%n", "TOTAL", r.totalKgCo2e(), 100.0);
+        out.printf(Locale.ROOT, "%-28s %16.6f %8.2f%%   (= %s t CO2e)%n%n", "TOTAL", r.totalKgCo2e(), 100.0,
+                tonnes(r.totalKgCo2e()));
         out.printf(Locale.ROOT, "fossil %.6f | biogenic %.6f (emissions %.6f, removals %.6f) | dLUC %.6f kg CO2e%n",
                 r.origins().fossilKgCo2e(), r.origins().biogenicKgCo2e(), r.origins().biogenicEmissionsKgCo2e(),
                 r.origins().biogenicRemovalsKgCo2e(), r.origins().dlucKgCo2e());
@@ -157,6 +159,12 @@ public final class ResultWriters {
             mc.contributions().stream().limit(5).forEach(v -> out.printf(Locale.ROOT,
                     "  variance share %6.2f %%  %s%n", v.percent(), v.datum()));
         }
+    }
+
+    /** kg → t with the same significant digits (schemes such as CEC, seed 002, report tCO2e). */
+    static String tonnes(double kg) {
+        return new java.math.BigDecimal(kg).divide(java.math.BigDecimal.valueOf(1000))
+                .round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static String trim(String s) {

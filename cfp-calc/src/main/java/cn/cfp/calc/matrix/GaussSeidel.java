@@ -17,13 +17,52 @@ public final class GaussSeidel {
     private final double[] diag;
     private CscMatrix matrix;
 
+    /** Sweeps in the depth-first consumers-first order: cheapest to prepare, best for a single solve. */
     public GaussSeidel(CscMatrix a) {
+        this(a, Graphs.consumersFirst(a));
+    }
+
+    /**
+     * Sweeps in the level order of {@link Graphs#consumersFirstByLevel}, for repeated solves (Monte Carlo): it costs
+     * about four times as much to prepare as the depth-first order but needs fewer sweeps when loops span much of
+     * the system (band family at n = 20,000: 6 instead of 13).
+     *
+     * @param demand the right-hand side the system will be solved for (or one of the same pattern), used only to
+     *               choose the sweep order inside loops; may be null
+     */
+    public GaussSeidel(CscMatrix a, double[] demand) {
+        this(a, order(a, demand));
+    }
+
+    private static int[] order(CscMatrix a, double[] demand) {
+        if (a.rows() != a.cols()) {
+            throw new IllegalArgumentException("matrix must be square, is " + a.rows() + " x " + a.cols());
+        }
+        int roots = 0;
+        if (demand != null) {
+            for (double v : demand) {
+                roots += v != 0 ? 1 : 0;
+            }
+        }
+        int[] r = new int[roots];
+        if (demand != null) {
+            for (int i = 0, k = 0; i < demand.length; i++) {
+                if (demand[i] != 0) {
+                    r[k++] = i;
+                }
+            }
+        }
+        return Graphs.consumersFirstByLevel(a, r);
+    }
+
+    /** With a given sweep order (a permutation of 0..n−1). */
+    GaussSeidel(CscMatrix a, int[] order) {
         if (a.rows() != a.cols()) {
             throw new IllegalArgumentException("matrix must be square, is " + a.rows() + " x " + a.cols());
         }
         this.n = a.cols();
         this.matrix = a;
-        this.order = Graphs.consumersFirst(a);
+        this.order = order;
         int[] cp = a.colPtr();
         int[] ri = a.rowIdx();
         int[] count = new int[n + 1];
