@@ -117,6 +117,80 @@ class ApplicationFlowApiTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
+    long userId(String username) {
+        return jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+    }
+
+    /**
+     * Plans an accepted application up to APPROVED with the demo team (leader with CCAA registration and GHG
+     * verifier qualification, an inspector with voluntary/green product certification, a verifier), which
+     * satisfies every shipped scheme's team policy; case-by-case man-days are entered with a reason.
+     */
+    JsonNode approvedPlan(long id, String schemeCode) {
+        String base = "/api/planning/" + id;
+        call("POST", base, "pm", null, 200);
+        String field = schemeCode.equals("CEC-FURNITURE") ? "FURNITURE" : "PV13";
+        JsonNode proposed = call("PUT", base + "/team", "pm", Map.of("field", field, "members", List.of(
+                Map.of("userId", userId("inspector"), "role", "LEADER"),
+                Map.of("userId", userId("inspector2"), "role", "INSPECTOR"),
+                Map.of("userId", userId("verifier"), "role", "VERIFIER"))), 200);
+        assertThat(proposed.get("teamVerdict").get("allowed").asBoolean()).as(proposed.get("teamVerdict").toString()).isTrue();
+        List<Map<String, Object>> overrides = new java.util.ArrayList<>();
+        for (JsonNode line : proposed.get("manDays").get("lines")) {
+            if (!line.get("aggregate").asBoolean() && line.get("planned").isNull()) {
+                overrides.add(Map.of("scopeKey", line.get("scopeKey").asText(), "activity", line.get("activity").asText(),
+                        "manDays", 2, "reason", "方案未规定人日，按项目复杂程度确定"));
+            }
+        }
+        if (proposed.get("manDays").get("lines").isEmpty()) {
+            // the scheme has no man-day table (CNCA-CFP-00): the planner enters each activity per site with a reason
+            long site = call("GET", "/api/applications/" + id, "pm", null, 200).get("application").get("products").get(0).get("siteId").asLong();
+            for (String activity : List.of("DOC_REVIEW", "ON_SITE_INSPECTION", "ON_SITE_VERIFICATION")) {
+                overrides.add(Map.of("scopeKey", "site-" + site, "activity", activity, "manDays", 1,
+                        "reason", "通用规则未规定人日，按项目复杂程度确定"));
+            }
+        }
+        if (!overrides.isEmpty()) {
+            JsonNode withOverrides = call("PUT", base + "/man-days", "pm", Map.of("overrides", overrides), 200);
+            assertThat(withOverrides.get("manDays").get("pending")).isEmpty();
+        }
+        LocalDate visit = calendar.plusWorkingDays(LocalDate.now(clock), 5).date();
+        Map<String, Object> scheme = new java.util.LinkedHashMap<>();
+        scheme.put("purpose", "初次认证");
+        scheme.put("units", "产品A");
+        scheme.put("productTypes", "电机/家具");
+        scheme.put("systemBoundary", "从摇篮到大门");
+        scheme.put("functionalUnit", "1 台产品");
+        scheme.put("dataPeriodFrom", "2025-01-01");
+        scheme.put("dataPeriodTo", "2025-12-31");
+        scheme.put("basis", schemeCode);
+        scheme.put("onSiteRequirements", "保证能力及产品一致性检查");
+        scheme.put("verificationRequirements", "核查指南");
+        scheme.put("schedule", "现场 2 天");
+        scheme.put("visitDate", visit.toString());
+        call("PUT", base + "/inspection-scheme", "inspector", scheme, 200);
+        List<Map<String, String>> risks = new java.util.ArrayList<>();
+        for (cn.cfp.planning.RiskFactor f : cn.cfp.planning.RiskFactor.values()) {
+            risks.add(Map.of("factor", f.name(), "rating", "LOW", "note", "-"));
+        }
+        Map<String, Object> vp = new java.util.LinkedHashMap<>();
+        vp.put("informationAnalysis", "已分析委托资料");
+        vp.put("complexity", "MEDIUM");
+        vp.put("risks", risks);
+        vp.put("samplingPlan", "按物料清单抽样");
+        vp.put("evidencePlan", "现场查看记录");
+        vp.put("verificationActivities", "文件核查与现场核查");
+        JsonNode afterVp = call("PUT", base + "/verification-plan", "inspector", vp, 200);
+        List<String> levels = schemes.get(schemeCode).assurance().optional().map(a -> a.levels().stream().map(Enum::name).toList())
+                .orElse(List.of());
+        if (!levels.isEmpty() || afterVp.get("verificationPlan").has("assuranceLevel")) {
+            vp.put("assuranceLevel", levels.isEmpty() ? "LIMITED" : levels.get(0));
+            vp.put("materialityPercent", 5);
+            call("PUT", base + "/verification-plan", "inspector", vp, 200);
+        }
+        return call("POST", base + "/approval", "pm", null, 200);
+    }
+
     Map<String, Object> acceptance() {
         return Map.of("contractReview", List.of(ContractReview.values()), "contractSignedOn", LocalDate.now(clock).toString(),
                 "fee", "人民币 30,000 元");
@@ -124,7 +198,7 @@ class ApplicationFlowApiTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"CNCA-CFP-00", "CNEX-01-G", "CEC-FURNITURE", "CGC-R52003", "CICC-ZY-GZ-20"})
-    void an_application_of_every_seed_scheme_goes_from_draft_to_accepted_with_units_and_a_document_review(String schemeCode) {
+    void an_application_of_every_seed_scheme_goes_from_the_clients_draft_to_an_approved_plan_sent_to_the_client(String schemeCode) {
         String client = "client-motor";
         long id = submittedApplication(client, schemeCode);
         assertThat(call("GET", "/api/applications/" + id, client, null, 200).get("application").get("status").asText()).isEqualTo("SUBMITTED");
@@ -143,6 +217,13 @@ class ApplicationFlowApiTest {
         JsonNode review = call("POST", "/api/applications/" + id + "/document-review", "pm",
                 Map.of("conclusion", "BASICALLY_CONFORMS", "findings", "工艺流程图需现场核实"), 200);
         assertThat(review.get("round").asInt()).isEqualTo(1);
+
+        JsonNode plan = approvedPlan(id, schemeCode);
+        assertThat(plan.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(call("POST", "/api/planning/" + id + "/sending", "pm", null, 200).get("status").asText()).isEqualTo("SENT");
+        JsonNode clientView = call("GET", "/api/planning/" + id, client, null, 200);
+        assertThat(clientView.get("team")).hasSize(3);
+        assertThat(clientView.get("team").get(0).get("name").asText()).isNotBlank();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE target = (SELECT 'application:' || reference FROM application WHERE id = :id)")
                 .param("id", id).query(Integer.class).single()).as("every step audited").isGreaterThanOrEqualTo(8);
     }

@@ -32,6 +32,10 @@ class ApplicationBrowserTest {
     int port;
     @Autowired
     Clock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    cn.cfp.calendar.WorkingDayCalendar calendar;
 
     ChromeDriver browser;
     Path pdf;
@@ -61,6 +65,9 @@ class ApplicationBrowserTest {
     /** Clicks and fails with the page's refusal reasons if the action was refused. */
     private void click(WebElement button) {
         button.click();
+        // every click here submits a form: wait until the old page is gone before reading the new one
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
         // look for a refusal without waiting: an absent element must not cost the implicit wait
         browser.manage().timeouts().implicitlyWait(java.time.Duration.ZERO);
         List<WebElement> reasons;
@@ -78,7 +85,7 @@ class ApplicationBrowserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"CNCA-CFP-00, PV13", "CNEX-01-G, PV13", "CEC-FURNITURE, 木家具", "CGC-R52003, PV13", "CICC-ZY-GZ-20, PV13"})
-    void a_client_applies_and_the_project_manager_accepts_in_the_browser(String scheme, String category) {
+    void a_client_applies_and_the_project_manager_accepts_and_approves_the_plan_in_the_browser(String scheme, String category) {
         login("client-motor");
         browser.get("http://localhost:" + port + "/portal");
         WebElement siteForm = browser.findElements(By.cssSelector("form[action$='/portal/sites']")).get(0);
@@ -139,5 +146,71 @@ class ApplicationBrowserTest {
         click(browser.findElement(By.id("agree-units")));
         assertThat(browser.findElement(By.id("agreed-units")).getText()).contains("YBX3-" + reference).contains("1 台电动机");
         assertThat(browser.findElement(By.id("notices")).getText()).contains("受理通知书");
+
+        // planning (R-PLAN): team, man-days where the scheme has no table, inspection scheme, verification plan, approval
+        long applicationId = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+        click(browser.findElement(By.id("to-planning")));
+        click(browser.findElement(By.id("start-plan")));
+        WebElement team = browser.findElement(By.id("team-form"));
+        WebElement field = team.findElement(By.name("field"));
+        field.clear();
+        field.sendKeys(scheme.equals("CEC-FURNITURE") ? "FURNITURE" : "PV13");
+        new Select(team.findElement(By.name("role_" + userId("inspector")))).selectByValue("LEADER");
+        new Select(team.findElement(By.name("role_" + userId("inspector2")))).selectByValue("INSPECTOR");
+        new Select(team.findElement(By.name("role_" + userId("verifier")))).selectByValue("VERIFIER");
+        click(team.findElement(By.cssSelector("button[type=submit]")));
+        assertThat(browser.findElement(By.id("plan-status")).getAttribute("data-status")).isEqualTo("TEAM_PROPOSED");
+
+        if (browser.findElements(By.cssSelector("#man-day-table input[name^='md_']")).isEmpty()) {
+            long site = jdbc.sql("SELECT site_id FROM application_product WHERE application_id = :a FETCH FIRST 1 ROWS ONLY")
+                    .param("a", applicationId).query(Long.class).single();
+            browser.findElement(By.name("extra_scope")).sendKeys("site-" + site);
+            new Select(browser.findElement(By.name("extra_activity"))).selectByValue("ON_SITE_INSPECTION");
+            browser.findElement(By.name("extra_md")).sendKeys("2");
+            browser.findElement(By.name("extra_reason")).sendKeys("通用规则未规定人日，按复杂程度确定");
+            click(browser.findElement(By.cssSelector("#man-days form button[type=submit]")));
+        }
+
+        WebElement is = browser.findElement(By.cssSelector("#inspection-scheme form"));
+        for (String name : List.of("purpose", "units", "productTypes", "systemBoundary", "functionalUnit", "basis",
+                "onSiteRequirements", "verificationRequirements", "schedule")) {
+            WebElement input = is.findElement(By.name(name));
+            input.clear();
+            input.sendKeys("已填写：" + name);
+        }
+        setDate(is.findElement(By.name("dataPeriodFrom")), LocalDate.of(2025, 1, 1));
+        setDate(is.findElement(By.name("dataPeriodTo")), LocalDate.of(2025, 12, 31));
+        setDate(is.findElement(By.name("visitDate")), calendar.plusWorkingDays(LocalDate.now(clock), 5).date());
+        click(is.findElement(By.cssSelector("button[type=submit]")));
+
+        WebElement vp = browser.findElement(By.cssSelector("#verification-plan form"));
+        vp.findElement(By.name("informationAnalysis")).sendKeys("已分析委托资料和产品工艺");
+        new Select(vp.findElement(By.name("complexity"))).selectByValue("MEDIUM");
+        for (WebElement risk : vp.findElements(By.cssSelector("select[name^='risk_']"))) {
+            new Select(risk).selectByValue("LOW");
+        }
+        Select assurance = new Select(vp.findElement(By.name("assuranceLevel")));
+        if (assurance.getOptions().size() > 1) {
+            assurance.selectByIndex(1);
+            vp.findElement(By.name("materialityPercent")).sendKeys("5");
+        }
+        vp.findElement(By.name("samplingPlan")).sendKeys("按物料清单抽样");
+        vp.findElement(By.name("evidencePlan")).sendKeys("查阅记录、现场观察");
+        vp.findElement(By.name("verificationActivities")).sendKeys("文件核查与现场核查");
+        click(vp.findElement(By.cssSelector("button[type=submit]")));
+
+        click(browser.findElement(By.id("approve")));
+        assertThat(browser.findElement(By.id("plan-status")).getAttribute("data-status")).isEqualTo("APPROVED");
+        click(browser.findElement(By.id("send")));
+        assertThat(browser.findElement(By.id("plan-status")).getAttribute("data-status")).isEqualTo("SENT");
+
+        // the client sees the team's names and roles
+        login("client-motor");
+        browser.get("http://localhost:" + port + "/planning/" + applicationId);
+        assertThat(browser.getPageSource()).contains("张伟").contains("陈静").contains("刘洋");
+    }
+
+    private long userId(String username) {
+        return jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
     }
 }
