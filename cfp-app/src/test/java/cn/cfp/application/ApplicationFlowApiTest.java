@@ -117,6 +117,26 @@ class ApplicationFlowApiTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
+    String pdfText(String path, String user) {
+        HttpResponse<byte[]> r = http.sendForBytes(path, user);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(r.body())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(path + " is not a readable PDF", e);
+        }
+    }
+
+    @Test
+    void the_rest_api_is_described_by_the_published_openapi_document() {
+        HttpResponse<String> r = http.send("GET", "/v3/api-docs", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode paths = json.readTree(r.body()).get("paths");
+        assertThat(paths.has("/api/applications/{id}/accept")).isTrue();
+        assertThat(paths.has("/api/planning/{applicationId}/approval")).isTrue();
+        assertThat(paths.has("/api/applications/{id}/clock")).isTrue();
+    }
+
     long userId(String username) {
         return jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
     }
@@ -224,6 +244,15 @@ class ApplicationFlowApiTest {
         JsonNode clientView = call("GET", "/api/planning/" + id, client, null, 200);
         assertThat(clientView.get("team")).hasSize(3);
         assertThat(clientView.get("team").get(0).get("name").asText()).isNotBlank();
+
+        // the notices, as PDFs the client downloads; their Chinese text reads back
+        String reference = call("GET", "/api/applications/" + id, client, null, 200).get("application").get("reference").asText();
+        assertThat(pdfText("/api/applications/" + id + "/notices/acceptance.pdf", client)).contains("认证受理通知书").contains(reference)
+                .contains("90 日");
+        assertThat(pdfText("/api/planning/" + id + "/notices/team.pdf", client)).contains("检查组组成通知书").contains("张伟")
+                .contains("陈静").contains("刘洋");
+        assertThat(pdfText("/api/planning/" + id + "/notices/plan.pdf", client)).contains("检查方案及核查计划通知书")
+                .contains(calendar.plusWorkingDays(LocalDate.now(clock), 5).date().toString());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE target = (SELECT 'application:' || reference FROM application WHERE id = :id)")
                 .param("id", id).query(Integer.class).single()).as("every step audited").isGreaterThanOrEqualTo(8);
     }

@@ -52,7 +52,7 @@ class SecurityConfig {
                         .requestMatchers("/tokens", "/tokens/**").authenticated()
                         // administration
                         .requestMatchers(HttpMethod.POST, "/calendar/**").hasRole(ADMIN.name())
-                        .requestMatchers("/admin/users", "/admin/users/**").hasRole(ADMIN.name())
+                        .requestMatchers("/admin/users", "/admin/users/**", "/admin/organisations").hasRole(ADMIN.name())
                         .requestMatchers("/admin/audit", "/admin/audit/**", "/api/audit/**").hasAnyRole(ADMIN.name(), ARCHIVIST.name())
                         // evidence: staff and client users; which case a person may see is checked per record
                         .requestMatchers("/evidence", "/evidence/**", "/api/evidence", "/api/evidence/**").hasAnyRole(staffAndClients())
@@ -88,7 +88,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/planning/**", "/api/planning/**").hasAnyRole(Role.PROJECT_MANAGER.name(), ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/planning/**").hasAnyRole(Role.PROJECT_MANAGER.name(), ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/planning", "/api/planning/*/candidates").hasAnyRole(staff())
-                        .requestMatchers(HttpMethod.GET, "/planning", "/planning/*", "/api/planning/*").hasAnyRole(staffAndClients())
+                        .requestMatchers(HttpMethod.GET, "/planning", "/planning/*", "/api/planning/*",
+                                "/planning/*/notices/*", "/api/planning/*/notices/*").hasAnyRole(staffAndClients())
                         // personnel (R-PER): everyone on the staff declares conflicts; competence evaluators and admins edit profiles
                         .requestMatchers(HttpMethod.POST, "/personnel/*/conflicts").hasAnyRole(staff())
                         .requestMatchers(HttpMethod.PUT, "/api/personnel/*/conflicts/*").hasAnyRole(staff())

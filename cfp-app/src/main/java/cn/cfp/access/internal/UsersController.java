@@ -58,6 +58,19 @@ class UsersController {
         return "redirect:/admin/users";
     }
 
+    /** Onboards a client company so that its users can be created and bound to it (R-PTY-1). */
+    @PostMapping("/admin/organisations")
+    String createOrganisation(@AuthenticationPrincipal CfpPrincipal me, @RequestParam String name,
+                              @RequestParam(required = false) String nameEn, @RequestParam String creditCode,
+                              @RequestParam String address, @RequestParam String legalRepresentative,
+                              @RequestParam String contactName, @RequestParam String contactPhone, RedirectAttributes redirect) {
+        organisations.registerClient(me.username(), new cn.cfp.party.ClientRegistration(name, nameEn, creditCode, address,
+                legalRepresentative, contactName, contactPhone), null);
+        redirect.addFlashAttribute("message", "users.orgCreated");
+        redirect.addFlashAttribute("messageArg", name);
+        return "redirect:/admin/users";
+    }
+
     @PostMapping("/admin/users/{id}/unlock")
     String unlock(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, RedirectAttributes redirect) {
         users.unlock(me.username(), id);

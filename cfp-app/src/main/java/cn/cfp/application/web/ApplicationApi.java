@@ -1,7 +1,6 @@
 package cn.cfp.application.web;
 
 import cn.cfp.access.CfpPrincipal;
-import cn.cfp.application.ApplicationNotices;
 import cn.cfp.application.ApplicationView;
 import cn.cfp.application.Applications;
 import cn.cfp.application.CertificationUnits;
@@ -16,7 +15,6 @@ import cn.cfp.calendar.WorkingDays;
 import cn.cfp.evidence.EvidenceFile;
 import cn.cfp.party.ClientRegistration;
 import cn.cfp.party.Organisations;
-import cn.cfp.party.Site;
 import cn.cfp.shared.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -323,9 +321,5 @@ class ApplicationApi {
     List<DocumentReviews.Review> reviews(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id) {
         applications.getFor(me, id);
         return reviews.of(id);
-    }
-
-    static List<Site> none() {
-        return List.of();
     }
 }

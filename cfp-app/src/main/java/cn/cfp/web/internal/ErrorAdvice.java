@@ -34,6 +34,13 @@ class ErrorAdvice {
         return respond(413, List.of("The upload is too large or malformed: " + e.getMessage() + " / 上传文件过大或格式错误"), request, response);
     }
 
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    Object unreadable(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return respond(400, List.of("The request body is missing or is not valid JSON of the expected shape: "
+                + cause.getMessage() + " / 请求内容缺失或格式不正确"), request, response);
+    }
+
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response) {
         return respond(400, List.of(e.getMessage()), request, response);
