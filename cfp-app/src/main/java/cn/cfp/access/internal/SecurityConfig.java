@@ -5,6 +5,7 @@ import static cn.cfp.access.Role.ARCHIVIST;
 
 import cn.cfp.access.Role;
 import java.util.Arrays;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
@@ -26,6 +25,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@ConditionalOnWebApplication
 class SecurityConfig {
 
     static String[] staff() {
@@ -123,9 +123,4 @@ class SecurityConfig {
         return registration;
     }
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt, with the {id} prefix so the algorithm can be upgraded later without a migration.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 }
