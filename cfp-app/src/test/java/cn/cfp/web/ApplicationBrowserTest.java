@@ -66,8 +66,7 @@ class ApplicationBrowserTest {
     private void click(WebElement button) {
         button.click();
         // every click here submits a form: wait until the old page is gone before reading the new one
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d -> isGone(button));
         // look for a refusal without waiting: an absent element must not cost the implicit wait
         browser.manage().timeouts().implicitlyWait(java.time.Duration.ZERO);
         List<WebElement> reasons;
@@ -77,6 +76,18 @@ class ApplicationBrowserTest {
             browser.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
         }
         assertThat(reasons).as(() -> "refused: " + reasons.get(0).getText()).isEmpty();
+    }
+
+    /** True once the element's page has been replaced (Chrome reports this as stale or as a node outside the document). */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
     }
 
     private void setDate(WebElement input, LocalDate date) {
