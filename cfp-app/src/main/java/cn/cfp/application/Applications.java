@@ -197,6 +197,12 @@ public class Applications {
         if (!problems.isEmpty()) {
             throw new Refusal(400, problems);
         }
+        if (form != null) {
+            problems.addAll(formProblems(scheme, form));
+            if (!problems.isEmpty()) {
+                throw new Refusal(400, problems);
+            }
+        }
         revocationBan(scheme, applicant, manufacturerOrgId, factoryOrgId).ifPresent(reason -> {
             throw new Refusal(409, reason);
         });
@@ -307,6 +313,51 @@ public class Applications {
         audit.record(client.username(), "PRODUCT_REMOVED", target(app.reference()), Map.of("productId", productId));
     }
 
+    /**
+     * Saves answers to the scheme's application form (R-APP-1). Unknown fields, choices outside the
+     * options and yes/no answers other than true/false are refused; answers merge with earlier ones.
+     */
+    @Transactional
+    public void answerForm(CfpPrincipal client, long id, Map<String, String> answers) {
+        ApplicationView app = editable(client, id);
+        Scheme scheme = schemes.get(app.schemeCode());
+        List<String> problems = formProblems(scheme, answers);
+        if (!problems.isEmpty()) {
+            throw new Refusal(400, problems);
+        }
+        Map<String, Object> row = jdbc.sql("SELECT form_json FROM application WHERE id = :id").param("id", id).query().singleRow();
+        Map<String, String> form = new java.util.TreeMap<>(formOf(row));
+        answers.forEach((k, v) -> form.put(k, v == null ? "" : v.strip()));
+        jdbc.sql("UPDATE application SET form_json = :f, row_version = row_version + 1 WHERE id = :id")
+                .param("f", json.writeValueAsString(form)).param("id", id).update();
+        audit.record(client.username(), "APPLICATION_FORM_SAVED", target(app.reference()), new java.util.TreeMap<>(answers));
+    }
+
+    static List<String> formProblems(Scheme scheme, Map<String, String> answers) {
+        List<String> problems = new ArrayList<>();
+        var form = scheme.applicationForm().value();
+        for (Map.Entry<String, String> a : answers.entrySet()) {
+            var field = form == null ? Optional.<cn.cfp.scheme.ApplicationForm.Field>empty() : form.field(a.getKey());
+            if (field.isEmpty()) {
+                problems.add("The application form of " + scheme.code() + " has no field '" + a.getKey() + "' / 申请书中没有该项");
+                continue;
+            }
+            String v = a.getValue() == null ? "" : a.getValue().strip();
+            if (v.length() > 1000) {
+                problems.add("'" + field.get().label().en() + "' is longer than 1000 characters / 内容过长");
+            }
+            if (!v.isEmpty() && field.get().type() == cn.cfp.scheme.ApplicationForm.Type.CHOICE && field.get().options().stream()
+                    .noneMatch(o -> o.zh().equals(v) || v.equalsIgnoreCase(o.en()))) {
+                problems.add("'" + v + "' is not an option of '" + field.get().label().en() + "'; choose one of "
+                        + field.get().options().stream().map(o -> o.zh()).toList() + " / 请从选项中选择");
+            }
+            if (!v.isEmpty() && field.get().type() == cn.cfp.scheme.ApplicationForm.Type.YES_NO && !v.equals("true") && !v.equals("false")) {
+                problems.add("'" + field.get().label().en() + "' is answered true or false, got '" + v + "' / 请回答是或否");
+            }
+        }
+        return problems;
+    }
+
     /** Answers the deciding question of a conditional checklist item (适用时). */
     @Transactional
     public void answerCondition(CfpPrincipal client, long id, String itemId, boolean applies) {
@@ -359,6 +410,9 @@ public class Applications {
         if (app.products().isEmpty()) {
             missing.add("List at least one product and model / 请至少填写一个产品型号");
         }
+        d.scheme().applicationForm().optional().ifPresent(form -> form.fields().stream()
+                .filter(f -> f.required() && d.form().getOrDefault(f.id(), "").isBlank())
+                .forEach(f -> missing.add("Application form: '" + f.label().en() + "' is required [" + f.cite() + "] / 申请书未填写：" + f.label().zh())));
         for (DocumentStatus s : d.documents()) {
             if (s.missing()) {
                 missing.add(s.item().kind() == ChecklistItem.Kind.CONDITIONAL && s.applies() == null

@@ -46,6 +46,8 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
 
     public Cited<UnitDivision> unitDivision() { return get(SchemeParameter.UNIT_DIVISION); }
 
+    public Cited<ApplicationForm> applicationForm() { return get(SchemeParameter.APPLICATION_FORM); }
+
     public Cited<DocumentChecklist> documentChecklist() { return get(SchemeParameter.DOCUMENT_CHECKLIST); }
 
     public Cited<Integer> acceptanceNoticeWorkingDays() { return get(SchemeParameter.ACCEPTANCE_NOTICE_WORKING_DAYS); }

@@ -17,6 +17,7 @@ public final class SchemeParameter<T> {
     public static final SchemeParameter<ProcedureSteps> CERTIFICATION_MODE = of("certificationMode", ProcedureSteps.class, Group.PROCESS);
     public static final SchemeParameter<ProcedureSteps> FLOW = of("flow", ProcedureSteps.class, Group.PROCESS);
     public static final SchemeParameter<UnitDivision> UNIT_DIVISION = of("unitDivision", UnitDivision.class, Group.PROCESS);
+    public static final SchemeParameter<ApplicationForm> APPLICATION_FORM = of("applicationForm", ApplicationForm.class, Group.PROCESS);
     public static final SchemeParameter<DocumentChecklist> DOCUMENT_CHECKLIST = of("documentChecklist", DocumentChecklist.class, Group.PROCESS);
     public static final SchemeParameter<Integer> ACCEPTANCE_NOTICE_WORKING_DAYS = integer("acceptanceNoticeWorkingDays", Group.PROCESS,
             (v, l) -> Texts.pick(l, "资料齐全后 " + v + " 个工作日内", v + " working days after the file is complete"));
@@ -57,7 +58,7 @@ public final class SchemeParameter<T> {
 
     /** Every parameter, in display order. */
     public static final List<SchemeParameter<?>> ALL = List.of(
-            CERTIFICATION_MODE, FLOW, UNIT_DIVISION, DOCUMENT_CHECKLIST, ACCEPTANCE_NOTICE_WORKING_DAYS, TIME_LIMIT, ONSITE_EXEMPTION,
+            CERTIFICATION_MODE, FLOW, UNIT_DIVISION, APPLICATION_FORM, DOCUMENT_CHECKLIST, ACCEPTANCE_NOTICE_WORKING_DAYS, TIME_LIMIT, ONSITE_EXEMPTION,
             TEAM_POLICY, MAN_DAY_TABLE, VERIFICATION_PLAN_NOTICE,
             NONCONFORMITIES, DECISION, INDEPENDENCE,
             VALIDITY_YEARS, RENEWAL_WINDOW, RENEWAL_PROCEDURE,

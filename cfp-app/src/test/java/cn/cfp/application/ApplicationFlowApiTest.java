@@ -88,8 +88,8 @@ class ApplicationFlowApiTest {
         Scheme scheme = schemes.get(schemeCode);
         long org = ownOrg(client);
         long site = siteOf(client, org);
-        long id = call("POST", "/api/applications", client, Map.of("scheme", schemeCode,
-                "form", Map.of("productDescription", "test product", "functionalUnit", "1 台")), 201).get("id").asLong();
+        long id = call("POST", "/api/applications", client, Map.of("scheme", schemeCode, "form", filledForm(scheme)), 201)
+                .get("id").asLong();
         UnitDivision division = scheme.unitDivision().value();
         String category = division != null && division.rule() == UnitDivision.Rule.BY_CLASS ? division.classes().get(0).zh() : "PV13";
         call("POST", "/api/applications/" + id + "/products", client, Map.of("productName", "产品A", "model", "M-" + id + "-1",
@@ -109,6 +109,37 @@ class ApplicationFlowApiTest {
         call("POST", "/api/applications/" + id + "/eligibility", client, all, 200);
         call("POST", "/api/applications/" + id + "/submit", client, null, 200);
         return id;
+    }
+
+    /** Answers every field of the scheme's application form: text, the first option of a choice, yes. */
+    static Map<String, String> filledForm(Scheme scheme) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        for (cn.cfp.scheme.ApplicationForm.Field f : scheme.applicationForm().value().fields()) {
+            form.put(f.id(), switch (f.type()) {
+                case TEXT -> f.id().equals("functional-unit") ? "1 台" : "示例：" + f.label().zh();
+                case CHOICE -> f.options().get(0).zh();
+                case YES_NO -> "true";
+            });
+        }
+        return form;
+    }
+
+    /** R-APP-1: the scheme's own application form (CEC: seed 002 Annex 1) must be answered, with valid options. */
+    @Test
+    void the_schemes_application_form_is_validated_and_required_answers_block_submission() {
+        long id = call("POST", "/api/applications", "client-furniture", Map.of("scheme", "CEC-FURNITURE", "form", Map.of()), 201)
+                .get("id").asLong();
+        HttpResponse<String> badChoice = http.send("POST", "/api/applications/" + id + "/form", "client-furniture", JSON,
+                json.writeValueAsBytes(Map.of("enterprise-nature", "上市公司", "no-such-field", "x")));
+        assertThat(badChoice.statusCode()).isEqualTo(400);
+        assertThat(badChoice.body()).contains("is not an option of 'Nature of the enterprise'").contains("has no field 'no-such-field'");
+        HttpResponse<String> submit = http.send("POST", "/api/applications/" + id + "/submit", "client-furniture", null, null);
+        assertThat(submit.body()).contains("Annual main business revenue").contains("002 Annex 1 §3");
+        JsonNode saved = call("POST", "/api/applications/" + id + "/form", "client-furniture",
+                Map.of("enterprise-nature", "民营企业", "revenue-over-20m", "false"), 200);
+        assertThat(saved.get("enterprise-nature").asText()).isEqualTo("民营企业");
+        HttpResponse<String> again = http.send("POST", "/api/applications/" + id + "/submit", "client-furniture", null, null);
+        assertThat(again.body()).doesNotContain("Annual main business revenue").contains("Industry category");
     }
 
     void upload(String client, long id, String item) {

@@ -107,10 +107,21 @@ class ApplicationBrowserTest {
 
         browser.get("http://localhost:" + port + "/applications");
         new Select(browser.findElement(By.id("scheme"))).selectByValue(scheme);
-        browser.findElement(By.id("form-productDescription")).sendKeys("隔爆型三相异步电动机，用于煤矿井下");
-        browser.findElement(By.id("form-functionalUnit")).sendKeys("1 台电动机");
         click(browser.findElement(By.id("create-application")));
         assertThat(browser.findElement(By.id("app-status")).getAttribute("data-status")).isEqualTo("DRAFT");
+
+        // the scheme's application form (R-APP-1)
+        for (WebElement row : browser.findElements(By.cssSelector("#application-form tr[data-field]"))) {
+            String fieldId = row.getAttribute("data-field");
+            List<WebElement> text = row.findElements(By.cssSelector("input"));
+            if (!text.isEmpty()) {
+                text.get(0).sendKeys(fieldId.equals("functional-unit") ? "1 台电动机" : "隔爆型三相异步电动机 " + fieldId);
+            } else {
+                Select select = new Select(row.findElement(By.tagName("select")));
+                select.selectByIndex(1);
+            }
+        }
+        click(browser.findElement(By.id("save-form")));
         String reference = browser.findElement(By.id("app-reference")).getText();
 
         browser.findElement(By.id("productName")).sendKeys("隔爆电机");

@@ -64,7 +64,8 @@ class SecurityConfig {
                                 "/applications/*/products", "/applications/*/products/*/remove", "/api/applications/*/products",
                                 "/applications/*/documents/**", "/api/applications/*/documents/**",
                                 "/applications/*/eligibility", "/api/applications/*/eligibility",
-                                "/applications/*/submit", "/api/applications/*/submit").hasRole(Role.CLIENT.name())
+                                "/applications/*/submit", "/api/applications/*/submit",
+                                "/applications/*/form", "/api/applications/*/form").hasRole(Role.CLIENT.name())
                         // what the application reviewer (project manager) decides
                         .requestMatchers(HttpMethod.POST, "/applications/*/supplement", "/api/applications/*/supplement",
                                 "/applications/*/accept", "/api/applications/*/accept", "/applications/*/refuse", "/api/applications/*/refuse",

@@ -142,6 +142,14 @@ class ApplicationApi {
         return m;
     }
 
+    @PostMapping("/api/applications/{id}/form")
+    @PreAuthorize("hasRole('CLIENT')")
+    @Operation(summary = "Answer the scheme's application form: {\"field-id\": \"answer\", ...}")
+    Map<String, String> form(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestBody Map<String, String> answers) {
+        applications.answerForm(me, id, answers);
+        return applications.details(id).form();
+    }
+
     record ProductRequest(String productName, String model, String category, Long siteId, Integer bomItems, Integer ghgSources) {
     }
 

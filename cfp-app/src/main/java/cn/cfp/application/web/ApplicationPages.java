@@ -40,9 +40,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ApplicationPages {
 
-    /** Fields of the application form (认证委托书) common to all schemes [000 §7.1.2 (1)]. */
-    static final List<String> FORM_FIELDS = List.of("productDescription", "standard", "boundary", "dataPeriod", "functionalUnit", "labelUse");
-
     private final Applications applications;
     private final CertificationUnits units;
     private final NinetyDayClock clock;
@@ -103,7 +100,6 @@ class ApplicationPages {
     String list(@AuthenticationPrincipal CfpPrincipal me, Model model) {
         model.addAttribute("applications", applications.visibleTo(me));
         model.addAttribute("schemes", schemes.all());
-        model.addAttribute("formFields", FORM_FIELDS);
         if (me.isClient()) {
             model.addAttribute("parties", organisations.partiesOf(me.organisationId()));
         }
@@ -113,10 +109,8 @@ class ApplicationPages {
     @PostMapping("/applications")
     @PreAuthorize("hasRole('CLIENT')")
     String create(@AuthenticationPrincipal CfpPrincipal me, @RequestParam String scheme, @RequestParam long manufacturer,
-                  @RequestParam long factory, @RequestParam Map<String, String> params) {
-        Map<String, String> form = new LinkedHashMap<>();
-        FORM_FIELDS.forEach(f -> form.put(f, params.getOrDefault("form." + f, "")));
-        long id = applications.create(me, scheme, manufacturer, factory, form);
+                  @RequestParam long factory) {
+        long id = applications.create(me, scheme, manufacturer, factory, Map.of());
         return "redirect:/applications/" + id;
     }
 
@@ -142,8 +136,21 @@ class ApplicationPages {
         model.addAttribute("clock", app.acceptedOn() == null ? null : clock.of(id));
         model.addAttribute("reviews", reviews.of(id));
         model.addAttribute("terminationDue", app.acceptedOn() != null && reviews.terminationDue(id));
-        model.addAttribute("formFields", FORM_FIELDS);
+        model.addAttribute("form", d.scheme().applicationForm().value());
         return "application/detail";
+    }
+
+    @PostMapping("/applications/{id}/form")
+    @PreAuthorize("hasRole('CLIENT')")
+    String form(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestParam Map<String, String> params) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("f.")) {
+                answers.put(k.substring(2), v);
+            }
+        });
+        applications.answerForm(me, id, answers);
+        return back(id);
     }
 
     @PostMapping("/applications/{id}/products")

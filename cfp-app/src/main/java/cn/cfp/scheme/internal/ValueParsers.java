@@ -1,5 +1,6 @@
 package cn.cfp.scheme.internal;
 
+import cn.cfp.scheme.ApplicationForm;
 import cn.cfp.scheme.AssuranceLevel;
 import cn.cfp.scheme.AssurancePolicy;
 import cn.cfp.scheme.ChecklistItem;
@@ -70,6 +71,7 @@ final class ValueParsers {
             Map.entry(SchemeParameter.FLOW, ValueParsers::steps),
             Map.entry(SchemeParameter.UNIT_DIVISION, ValueParsers::unitDivision),
             Map.entry(SchemeParameter.DOCUMENT_CHECKLIST, ValueParsers::checklist),
+            Map.entry(SchemeParameter.APPLICATION_FORM, ValueParsers::applicationForm),
             Map.entry(SchemeParameter.ACCEPTANCE_NOTICE_WORKING_DAYS, Node::positiveInt),
             Map.entry(SchemeParameter.TIME_LIMIT, ValueParsers::timeLimit),
             Map.entry(SchemeParameter.TEAM_POLICY, ValueParsers::team),
@@ -195,6 +197,44 @@ final class ValueParsers {
             }
         }
         return new DocumentChecklist(items);
+    }
+
+    private static ApplicationForm applicationForm(Node n) {
+        List<ApplicationForm.Field> fields = n.nonEmptyList().stream().map(ValueParsers::formField).toList();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < fields.size(); i++) {
+            if (!ids.add(fields.get(i).id())) {
+                throw n.list().get(i).error("duplicate field id '" + fields.get(i).id() + "'");
+            }
+        }
+        return new ApplicationForm(fields);
+    }
+
+    private static ApplicationForm.Field formField(Node n) {
+        var f = n.fields("id", "zh", "en", "type", "required", "options", "cite");
+        String id = f.req("id").string();
+        if (!ITEM_ID.matcher(id).matches()) {
+            throw f.req("id").error("must be lower-case letters, digits and '-', got " + Node.describe(id));
+        }
+        Node typeNode = f.req("type");
+        ApplicationForm.Type type;
+        try {
+            type = typeNode.enumValue(ApplicationForm.Type.class);
+        } catch (RuntimeException e) {
+            throw typeNode.error("must be text, choice or yes_no, got " + Node.describe(typeNode.raw()));
+        }
+        List<LocalizedText> options = f.has("options") ? f.req("options").listOf(Node::text) : List.of();
+        if (type == ApplicationForm.Type.CHOICE && options.isEmpty()) {
+            throw f.opt("options").error("is required for a choice field: the options to choose from");
+        }
+        if (type != ApplicationForm.Type.CHOICE && !options.isEmpty()) {
+            throw f.opt("options").error("only choice fields have options");
+        }
+        if (!f.has("cite")) {
+            throw f.opt("cite").error("is required: every form field cites its clause");
+        }
+        return new ApplicationForm.Field(id, new LocalizedText(f.req("zh").string(), f.opt("en").optString()), type,
+                f.opt("required").boolOr(false), options, cite(f.req("cite")));
     }
 
     private static ChecklistItem checklistItem(Node n) {

@@ -103,6 +103,8 @@ class AccessMatrixTest {
             new Endpoint("POST", "/applications/{id}/documents/{item}/answer", "/applications/999999/documents/x/answer", CLIENT),
             new Endpoint("POST", "/applications/{id}/eligibility", "/applications/999999/eligibility", CLIENT),
             new Endpoint("POST", "/applications/{id}/submit", "/applications/999999/submit", CLIENT),
+            new Endpoint("POST", "/applications/{id}/form", "/applications/999999/form", CLIENT),
+            new Endpoint("POST", "/api/applications/{id}/form", "/api/applications/999999/form", CLIENT),
             new Endpoint("POST", "/applications/{id}/supplement", "/applications/999999/supplement", PM),
             new Endpoint("POST", "/applications/{id}/accept", "/applications/999999/accept", PM),
             new Endpoint("POST", "/applications/{id}/refuse", "/applications/999999/refuse", PM),
