@@ -41,6 +41,14 @@ public class NoticePdf {
         return BaseFont.createFont("wqy-microhei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, fontBytes, null);
     }
 
+    /** The rendered notice as an inline PDF download named {@code filename}. */
+    public org.springframework.http.ResponseEntity<byte[]> response(Notice notice, String filename) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.inline().filename(filename).build().toString())
+                .body(render(notice));
+    }
+
     public byte[] render(Notice notice) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 56, 56, 56, 56);

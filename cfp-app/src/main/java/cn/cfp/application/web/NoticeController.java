@@ -5,9 +5,6 @@ import cn.cfp.application.ApplicationNotices;
 import cn.cfp.application.Applications;
 import cn.cfp.document.NoticePdf;
 import java.util.Locale;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,10 +36,6 @@ class NoticeController {
         } catch (IllegalArgumentException e) {
             throw new cn.cfp.shared.Refusal(404, "No notice of kind '" + kind + "'; kinds: acceptance, refusal, supplement, termination");
         }
-        byte[] bytes = pdf.render(notices.notice(id, k));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(app.reference() + "-" + kind.toLowerCase(Locale.ROOT) + ".pdf").build().toString())
-                .body(bytes);
+        return pdf.response(notices.notice(id, k), app.reference() + "-" + kind.toLowerCase(Locale.ROOT) + ".pdf");
     }
 }

@@ -14,9 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,10 +48,7 @@ class PlanNoticeController {
             case "plan" -> plan(me, plan);
             default -> throw new Refusal(404, "No planning notice of kind '" + kind + "'; kinds: team, plan");
         };
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(plan.applicationReference() + "-" + kind.toLowerCase(Locale.ROOT) + ".pdf").build().toString())
-                .body(pdf.render(notice));
+        return pdf.response(notice, plan.applicationReference() + "-" + kind.toLowerCase(Locale.ROOT) + ".pdf");
     }
 
     private Notice team(PlanView plan) {
