@@ -16,6 +16,11 @@ public record CfpPrincipal(long id, String username, String displayName, String 
         roles = Set.copyOf(roles);
     }
 
+    /** The person as the domain sees them. */
+    public Actor actor() {
+        return new Actor(id, username, displayName, roles, organisationId);
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -59,7 +59,7 @@ public class UserDirectory {
             problems.addAll(roleProblems(roles, organisationId));
         }
         if (!problems.isEmpty()) {
-            throw new Refusal(400, problems);
+            throw Refusal.texts(400, problems);
         }
         jdbc.sql("""
                 INSERT INTO app_user (username, display_name, password_hash, organisation_id, enabled, failed_attempts, created_at)
@@ -93,7 +93,7 @@ public class UserDirectory {
             problems.add("You cannot remove your own administrator access / 不能取消自己的管理员权限");
         }
         if (!problems.isEmpty()) {
-            throw new Refusal(400, problems);
+            throw Refusal.texts(400, problems);
         }
         jdbc.sql("UPDATE app_user SET display_name = :d, organisation_id = :o, enabled = :e WHERE id = :id")
                 .param("d", displayName.strip()).param("o", organisationId).param("e", enabled).param("id", id).update();

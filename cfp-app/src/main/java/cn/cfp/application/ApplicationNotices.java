@@ -1,6 +1,10 @@
 package cn.cfp.application;
 
+import cn.cfp.cases.CaseClock;
+import cn.cfp.cases.CertificationCase;
+import cn.cfp.cases.Cases;
 import cn.cfp.document.Notice;
+import cn.cfp.scheme.Stage;
 import cn.cfp.party.Organisation;
 import cn.cfp.party.Organisations;
 import cn.cfp.shared.Refusal;
@@ -15,12 +19,12 @@ public class ApplicationNotices {
     public enum Kind { ACCEPTANCE, REFUSAL, SUPPLEMENT, TERMINATION }
 
     private final Applications applications;
-    private final NinetyDayClock clock;
+    private final Cases cases;
     private final Organisations organisations;
 
-    ApplicationNotices(Applications applications, NinetyDayClock clock, Organisations organisations) {
+    ApplicationNotices(Applications applications, Cases cases, Organisations organisations) {
         this.applications = applications;
-        this.clock = clock;
+        this.cases = cases;
         this.organisations = organisations;
     }
 
@@ -39,17 +43,17 @@ public class ApplicationNotices {
         Applications.Event last;
         switch (kind) {
             case ACCEPTANCE -> {
-                require(app.status() == ApplicationStatus.ACCEPTED || app.acceptedOn() != null, app, kind);
-                ClockView c = clock.of(applicationId);
+                require(app.acceptedOn() != null, app, kind);
+                CertificationCase cc = cases.require(applicationId);
+                CaseClock c = cc.clock(app.acceptedOn());
                 rows.add(new String[] {"受理日期 Accepted on", String.valueOf(app.acceptedOn())});
                 rows.add(new String[] {"合同签订 Contract signed", String.valueOf(d.contractSignedOn())});
                 rows.add(new String[] {"收费约定 Fee", d.contractFee()});
-                rows.add(new String[] {"认证时限 Time limit", c.limitDays() + " 日（不含委托人原因延误） / days excluding client-caused delays [" + c.cite() + "]"});
-                if (app.onsiteInspectionExempt()) {
-                    rows.add(new String[] {"现场检查 On-site inspection", "免于现场检查 / waived"});
-                }
-                if (app.priorVerificationAdopted()) {
-                    rows.add(new String[] {"已有核查 Prior verification", "采信 / adopted"});
+                rows.add(new String[] {"认证时限 Time limit", c.baseLimitDays() + " 日，不含委托人原因延误（" + c.baseLimitDays()
+                        + " days excluding client-caused delays） [" + c.cite() + "]"});
+                for (Stage waived : cc.waived()) {
+                    rows.add(new String[] {"免除环节 Waived", waived.label(java.util.Locale.SIMPLIFIED_CHINESE) + "（"
+                            + waived.label(java.util.Locale.ENGLISH) + "）"});
                 }
                 paragraphs.add("经合同评审，贵单位的认证委托资料齐全、符合要求，本机构决定予以受理。认证时限自受理之日起计算。");
                 paragraphs.add("Following the contract review, your application is complete and accepted. The time limit runs from the acceptance date.");
@@ -70,8 +74,11 @@ public class ApplicationNotices {
                         + "once the file is complete the body issues its acceptance decision within the scheme's working days.");
             }
             case TERMINATION -> {
-                require(app.status() == ApplicationStatus.TERMINATED, app, kind);
-                rows.add(new String[] {"终止理由 Reasons", d.refusalReason()});
+                CertificationCase.End end = cases.ofApplication(applicationId).flatMap(CertificationCase::end)
+                        .filter(e -> e.outcome() == CertificationCase.Outcome.TERMINATED).orElse(null);
+                require(end != null, app, kind);
+                rows.add(new String[] {"终止日期 Terminated on", end.on().toString()});
+                rows.add(new String[] {"终止理由 Reasons", end.reason()});
                 paragraphs.add("本次认证终止。贵单位可在纠正后重新提出认证委托。");
                 paragraphs.add("This certification is terminated. You may apply again after correcting the issues.");
             }
@@ -99,8 +106,7 @@ public class ApplicationNotices {
 
     private static void require(boolean ok, ApplicationView app, Kind kind) {
         if (!ok) {
-            throw new Refusal(409, "Application " + app.reference() + " (" + app.status() + ") has no " + kind.name().toLowerCase()
-                    + " notice / 该申请当前没有此类通知");
+            throw Refusal.conflict("application.notice.none", app.reference(), kind.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 }

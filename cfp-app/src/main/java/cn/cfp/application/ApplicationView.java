@@ -4,14 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A certification application as other modules see it (planning, inspection, verification).
+ * A certification application as other modules see it (planning, inspection, verification). Where the certification
+ * stands after acceptance (stage, waived stages, clock, end) is the case's ({@code cases.Cases}).
  *
  * @param acceptedOn formal acceptance date: the 90-day clock starts here (R-APP-4, R-PLAN-5); null before
  */
 public record ApplicationView(long id, String reference, String schemeCode, long applicantOrgId, long manufacturerOrgId,
                               long factoryOrgId, ApplicationStatus status, List<Site> sites, List<Product> products,
-                              List<Unit> units, LocalDate acceptedOn, boolean onsiteInspectionExempt,
-                              boolean priorVerificationAdopted) {
+                              List<Unit> units, LocalDate acceptedOn) {
 
     /** A production site of the factory. */
     public record Site(long id, String name, String address) {

@@ -1,11 +1,12 @@
 package cn.cfp.application;
 
-import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Actor;
+import cn.cfp.cases.Cases;
+import cn.cfp.shared.Reason;
 import cn.cfp.audit.AuditTrail;
 import cn.cfp.scheme.Scheme;
 import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.scheme.UnitDivision;
-import cn.cfp.shared.Refusal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,18 +27,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class CertificationUnits {
 
     /** A proposed or agreed unit; {@code problems} lists rule violations (empty when the unit is valid). */
-    public record UnitProposal(String label, Long siteId, String category, List<String> models, List<String> problems) {
+    public record UnitProposal(String label, Long siteId, String category, List<String> models, List<Reason> problems) {
     }
 
     private final Applications applications;
     private final SchemeCatalog schemes;
-    private final JdbcClient jdbc;
+    private final Cases cases;
     private final AuditTrail audit;
 
-    CertificationUnits(Applications applications, SchemeCatalog schemes, JdbcClient jdbc, AuditTrail audit) {
+    CertificationUnits(Applications applications, SchemeCatalog schemes, Cases cases, AuditTrail audit) {
         this.applications = applications;
         this.schemes = schemes;
-        this.jdbc = jdbc;
+        this.cases = cases;
         this.audit = audit;
     }
 
@@ -64,15 +64,14 @@ public class CertificationUnits {
         List<UnitProposal> units = new ArrayList<>();
         for (List<ApplicationView.Product> group : groups.values()) {
             ApplicationView.Product first = group.get(0);
-            List<String> problems = new ArrayList<>();
+            List<Reason> problems = new ArrayList<>();
             if ((rule == UnitDivision.Rule.BY_CLASS || rule == UnitDivision.Rule.STEPWISE) && first.category() == null) {
-                problems.add("Products without a " + (rule == UnitDivision.Rule.BY_CLASS ? "class" : "field/function")
-                        + " cannot be divided by the scheme's rule [" + scheme.unitDivision().cite() + "] / 产品未填写类别，无法按方案规则划分单元");
+                problems.add(Reason.of(rule == UnitDivision.Rule.BY_CLASS ? "application.units.noClass" : "application.units.noField",
+                        scheme.unitDivision().cite()));
             }
             if (rule == UnitDivision.Rule.BY_CLASS && first.category() != null && division.classes().stream()
                     .noneMatch(c -> c.zh().equals(first.category()) || c.en().equalsIgnoreCase(first.category()))) {
-                problems.add("'" + first.category() + "' is not one of the scheme's classes " + division.classes().stream()
-                        .map(c -> c.zh()).toList() + " [" + scheme.unitDivision().cite() + "] / 类别不在方案规定的类别中");
+                problems.add(Reason.of("application.units.notAClass", first.category(), division.classes(), scheme.unitDivision().cite()));
             }
             String label = (first.category() != null && rule != UnitDivision.Rule.SAME_FACTORY_PRODUCT_MODEL ? first.category() + " · " : "")
                     + group.stream().map(ApplicationView.Product::productName).distinct().collect(Collectors.joining("/"))
@@ -88,68 +87,25 @@ public class CertificationUnits {
      * a model in two units, or a unit without its functional/declared unit is refused [R-UNIT-1, R-UNIT-3].
      */
     @Transactional
-    public void agree(CfpPrincipal staff, long applicationId, List<AgreedUnit> units) {
-        Applications.requireReviewer(staff);
+    public void agree(Actor staff, long applicationId, List<AgreedUnit> units) {
+        Application a = applications.load(applicationId);
+        if (a.status() == ApplicationStatus.ACCEPTED) {
+            cases.require(applicationId).requireOpen();
+        }
         ApplicationView app = applications.get(applicationId);
-        Applications.requireStatus(app, ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED);
-        List<String> problems = validate(app, units);
-        if (!problems.isEmpty()) {
-            throw new Refusal(400, problems);
-        }
-        jdbc.sql("DELETE FROM certification_unit WHERE application_id = :a").param("a", applicationId).update();
-        for (AgreedUnit u : units) {
-            jdbc.sql("""
-                    INSERT INTO certification_unit (application_id, label, site_id, category, models, functional_unit, agreed)
-                    VALUES (:a, :l, :s, :c, :m, :f, TRUE)""").param("a", applicationId).param("l", u.label().strip())
-                    .param("s", siteOf(app, u)).param("c", u.category()).param("m", String.join("\n", u.models()))
-                    .param("f", u.functionalUnit().strip()).update();
-        }
-        audit.record(staff.username(), "UNITS_AGREED", Applications.target(app.reference()),
+        a.agreeUnits(units == null ? List.of() : units.stream().map(u -> new ApplicationView.Unit(0, u.label().strip(), siteOf(app, u),
+                u.category(), u.models(), u.functionalUnit() == null ? null : u.functionalUnit().strip(), true)).toList(),
+                UnitDivisionPolicy.check(app.products(), units));
+        applications.save(a);
+        audit.record(staff.username(), "UNITS_AGREED", Applications.target(a.reference()),
                 Map.of("units", units.stream().map(u -> u.label() + " " + u.models() + " FU=" + u.functionalUnit()).toList()));
     }
 
     /** A unit as agreed: label, models, the functional or declared unit, the class/field. */
     public record AgreedUnit(String label, String category, List<String> models, String functionalUnit) {
-    }
-
-    List<String> validate(ApplicationView app, List<AgreedUnit> units) {
-        List<String> problems = new ArrayList<>();
-        if (units == null || units.isEmpty()) {
-            return List.of("Agree at least one certification unit / 至少确定一个认证单元");
+        public AgreedUnit {
+            models = models == null ? List.of() : List.copyOf(models);
         }
-        Map<String, ApplicationView.Product> byModel = new LinkedHashMap<>();
-        app.products().forEach(p -> byModel.put(p.model(), p));
-        Set<String> seen = new TreeSet<>();
-        for (AgreedUnit u : units) {
-            if (u.label() == null || u.label().isBlank()) {
-                problems.add("Every unit needs a name / 认证单元须有名称");
-                continue;
-            }
-            if (u.functionalUnit() == null || u.functionalUnit().isBlank()) {
-                problems.add("Unit '" + u.label() + "': state the functional or declared unit [R-UNIT-3] / 请填写功能单位或声明单位");
-            }
-            Set<Long> sites = new TreeSet<>();
-            for (String model : u.models()) {
-                ApplicationView.Product p = byModel.get(model);
-                if (p == null) {
-                    problems.add("Unit '" + u.label() + "': model '" + model + "' is not in the application / 型号不在申请中");
-                } else {
-                    sites.add(p.siteId());
-                }
-                if (!seen.add(model)) {
-                    problems.add("Model '" + model + "' is in more than one unit / 型号重复划入多个单元");
-                }
-            }
-            if (sites.size() > 1) {
-                problems.add("Unit '" + u.label() + "' spans " + sites.size() + " production sites; a different site is a different unit [000 §6] / 不同生产场所应划分为不同单元");
-            }
-        }
-        for (String model : byModel.keySet()) {
-            if (!seen.contains(model)) {
-                problems.add("Model '" + model + "' is in no unit / 型号未划入任何单元");
-            }
-        }
-        return problems;
     }
 
     private static Long siteOf(ApplicationView app, AgreedUnit u) {

@@ -1,9 +1,10 @@
 package cn.cfp.application;
 
+import cn.cfp.shared.Localized;
 import java.util.Locale;
 
 /** Contract review items the body confirms before accepting [R-APP-3; 001 §9.2.2; 003 ¶29]. */
-public enum ContractReview {
+public enum ContractReview implements Localized {
     COMPLETE("申请资料齐全", "the application file is complete"),
     LEGAL("申请方及产品合法合规", "applicant and products are lawful"),
     UNITS_REASONABLE("认证单元划分合理", "the certification units are reasonable"),

@@ -1,5 +1,6 @@
 package cn.cfp.application;
 
+import cn.cfp.shared.Localized;
 import java.util.Locale;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Locale;
  * "no CFP certificate revoked within the ban period" is not declared: the system checks it from its
  * own records.
  */
-public enum Eligibility {
+public enum Eligibility implements Localized {
     LEGAL_PERSON("依法设立、具有法人资格的组织", "a legally established organisation with legal-person status"),
     PERMITS("取得相关法律法规要求的行政许可、资质或强制性认证（适用时）", "holds the permits, qualifications or CCC the law requires (where applicable)"),
     ASSURANCE_SYSTEM_3_MONTHS("碳足迹保证体系已运行 3 个月以上并有代表性数据", "the footprint assurance system has run for ≥ 3 months with representative data"),

@@ -1,6 +1,8 @@
 package cn.cfp.party;
 
+import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
+import java.util.List;
 
 /**
  * Unified social credit code (统一社会信用代码) per GB 32100-2015: 18 characters from the set
@@ -14,23 +16,22 @@ public record CreditCode(String value) {
 
     public CreditCode {
         if (value == null) {
-            throw new Refusal("A unified social credit code is required / 请填写统一社会信用代码");
+            throw new Refusal(400, List.of(Reason.of("party.creditCode.required").at("creditCode")));
         }
         value = value.strip().toUpperCase(java.util.Locale.ROOT);
         if (value.length() != 18) {
-            throw new Refusal("Unified social credit code '" + value + "' has " + value.length()
-                    + " characters; it must have 18 (GB 32100) / 统一社会信用代码应为 18 位");
+            throw new Refusal(400, List.of(Reason.of("party.creditCode.length", value, value.length()).at("creditCode")));
         }
         for (int i = 0; i < 18; i++) {
             if (CHARSET.indexOf(value.charAt(i)) < 0) {
-                throw new Refusal("Unified social credit code '" + value + "': character " + (i + 1) + " ('" + value.charAt(i)
-                        + "') is not allowed (I, O, S, V, Z and lower-case letters are never used) / 第 " + (i + 1) + " 位字符无效");
+                throw new Refusal(400, List.of(Reason.of("party.creditCode.character", value, i + 1, String.valueOf(value.charAt(i)))
+                        .at("creditCode")));
             }
         }
         char expected = checkCharacter(value.substring(0, 17));
         if (value.charAt(17) != expected) {
-            throw new Refusal("Unified social credit code '" + value + "': the check character is '" + value.charAt(17)
-                    + "' but should be '" + expected + "' — please check for a typing error / 校验码错误，请核对");
+            throw new Refusal(400, List.of(Reason.of("party.creditCode.check", value, String.valueOf(value.charAt(17)),
+                    String.valueOf(expected)).at("creditCode")));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.cfp.party;
 
 import cn.cfp.audit.AuditTrail;
+import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +30,7 @@ public class Organisations {
     @Transactional
     public long create(String actor, String name, String nameEn, String creditCode, Organisation.Kind kind) {
         if (name == null || name.isBlank()) {
-            throw new Refusal("An organisation needs a name / 组织名称不能为空");
+            throw Refusal.badRequest("party.name.required");
         }
         jdbc.sql("INSERT INTO organisation (name, name_en, credit_code, kind, created_at) VALUES (:n, :e, :c, :k, :t)")
                 .param("n", name.strip()).param("e", nameEn).param("c", creditCode).param("k", kind.name())
@@ -47,7 +48,7 @@ public class Organisations {
      */
     @Transactional
     public long registerClient(String actor, ClientRegistration r, Long registeredBy) {
-        java.util.List<String> problems = new java.util.ArrayList<>();
+        java.util.List<Reason> problems = new java.util.ArrayList<>();
         CreditCode code = null;
         try {
             code = new CreditCode(r.creditCode());
@@ -55,22 +56,22 @@ public class Organisations {
             problems.addAll(e.reasons());
         }
         if (r.name() == null || r.name().isBlank()) {
-            problems.add("The company name is required / 请填写企业名称");
+            problems.add(Reason.of("party.name.required").at("name"));
         }
         if (r.address() == null || r.address().isBlank()) {
-            problems.add("The registered address is required / 请填写地址");
+            problems.add(Reason.of("party.address.required").at("address"));
         }
         if (r.legalRepresentative() == null || r.legalRepresentative().isBlank()) {
-            problems.add("The legal representative is required / 请填写法定代表人");
+            problems.add(Reason.of("party.legalRepresentative.required").at("legalRepresentative"));
         }
         if (r.contactName() == null || r.contactName().isBlank() || r.contactPhone() == null || r.contactPhone().isBlank()) {
-            problems.add("A contact person and phone number are required / 请填写联系人和电话");
+            problems.add(Reason.of("party.contact.required").at("contactName"));
         }
         if (code != null && findByCreditCode(code.value()).isPresent()) {
-            problems.add("A company with credit code " + code.value() + " is already registered / 该统一社会信用代码已登记");
+            problems.add(Reason.of("party.creditCode.registered", code.value()).at("creditCode"));
         }
         if (!problems.isEmpty()) {
-            throw new Refusal(400, problems);
+            throw Refusal.badRequest(problems);
         }
         jdbc.sql("""
                 INSERT INTO organisation (name, name_en, credit_code, kind, created_at, address, legal_representative,
@@ -88,9 +89,9 @@ public class Organisations {
     @Transactional
     public long addSite(String actor, long organisationId, String name, String address) {
         if (name == null || name.isBlank() || address == null || address.isBlank()) {
-            throw new Refusal("A production site needs a name and an address / 生产场所需填写名称和地址");
+            throw Refusal.badRequest(List.of(Reason.of("party.site.required").at("name")));
         }
-        find(organisationId).orElseThrow(() -> Refusal.notFound("Organisation " + organisationId));
+        find(organisationId).orElseThrow(() -> Refusal.notFound("party.organisation.notFound", organisationId));
         jdbc.sql("INSERT INTO production_site (organisation_id, name, address) VALUES (:o, :n, :a)")
                 .param("o", organisationId).param("n", name.strip()).param("a", address.strip()).update();
         long id = jdbc.sql("SELECT MAX(id) FROM production_site WHERE organisation_id = :o").param("o", organisationId)
@@ -103,6 +104,19 @@ public class Organisations {
         return jdbc.sql("SELECT * FROM production_site WHERE organisation_id = :o ORDER BY id").param("o", organisationId)
                 .query((rs, n) -> new Site(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("name"), rs.getString("address")))
                 .list();
+    }
+
+    /** The sites of several organisations at once (one query), by organisation id. */
+    public Map<Long, List<Site>> sitesOf(java.util.Collection<Long> organisationIds) {
+        Map<Long, List<Site>> m = new java.util.LinkedHashMap<>();
+        if (organisationIds.isEmpty()) {
+            return m;
+        }
+        jdbc.sql("SELECT * FROM production_site WHERE organisation_id IN (:o) ORDER BY id").param("o", organisationIds)
+                .query((rs, n) -> m.computeIfAbsent(rs.getLong("organisation_id"), k -> new java.util.ArrayList<>())
+                        .add(new Site(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("name"), rs.getString("address"))))
+                .list();
+        return m;
     }
 
     public Optional<Site> site(long siteId) {

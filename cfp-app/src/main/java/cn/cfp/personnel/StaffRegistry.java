@@ -1,6 +1,6 @@
 package cn.cfp.personnel;
 
-import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Actor;
 import cn.cfp.access.Role;
 import cn.cfp.access.UserDirectory;
 import cn.cfp.access.UserView;
@@ -69,6 +69,11 @@ public class StaffRegistry {
         }
     }
 
+    /** Whether the staff member declared a conflict of interest with any of these client organisations (R-PER-2). */
+    public boolean conflicted(long userId, java.util.Collection<Long> organisationIds) {
+        return find(userId).map(p -> !p.conflictsWith(organisationIds).isEmpty()).orElse(false);
+    }
+
     public boolean recorded(long userId) {
         return jdbc.sql("SELECT COUNT(*) FROM staff_profile WHERE user_id = :u").param("u", userId).query(Long.class).single() > 0;
     }
@@ -106,7 +111,7 @@ public class StaffRegistry {
             }
         }
         if (!problems.isEmpty()) {
-            throw new Refusal(400, problems);
+            throw Refusal.texts(400, problems);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean exists = recorded(userId);
@@ -152,7 +157,7 @@ public class StaffRegistry {
      * record it. A declared conflict makes the person unassignable to that client's work.
      */
     @Transactional
-    public StaffProfile declare(CfpPrincipal actor, long userId, long clientOrgId, boolean conflicted, String note,
+    public StaffProfile declare(Actor actor, long userId, long clientOrgId, boolean conflicted, String note,
                                 LocalDate declaredOn) {
         UserView user = users.get(userId);
         if (actor.id() != userId && !actor.has(Role.ADMIN) && !actor.has(Role.COMPETENCE_EVALUATOR)) {
@@ -178,7 +183,7 @@ public class StaffRegistry {
             problems.add("Say what the conflict of interest is / 请说明利益冲突的情况");
         }
         if (!problems.isEmpty()) {
-            throw new Refusal(400, problems);
+            throw Refusal.texts(400, problems);
         }
         jdbc.sql("DELETE FROM staff_conflict WHERE user_id = :u AND client_org_id = :o").param("u", userId).param("o", clientOrgId).update();
         jdbc.sql("""

@@ -1,9 +1,10 @@
 package cn.cfp.planning;
 
+import cn.cfp.shared.Localized;
 import java.util.Locale;
 
 /** A member's role in an inspection/verification team. */
-public enum TeamRole {
+public enum TeamRole implements Localized {
     LEADER("组长", "team leader", true),
     INSPECTOR("检查员", "inspector", true),
     VERIFIER("核查员", "verifier", true),

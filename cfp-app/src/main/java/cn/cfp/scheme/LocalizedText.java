@@ -1,5 +1,6 @@
 package cn.cfp.scheme;
 
+import cn.cfp.shared.Localized;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * A text in Chinese (authoritative, as in the seeds) and English (our translation).
  * English may be missing; then the Chinese text is shown.
  */
-public record LocalizedText(String zh, String en) {
+public record LocalizedText(String zh, String en) implements Localized {
 
     public LocalizedText {
         Objects.requireNonNull(zh, "zh");
@@ -20,6 +21,11 @@ public record LocalizedText(String zh, String en) {
     /** The text for the locale: English when the language is {@code en} and an English text exists, otherwise Chinese. */
     public String in(Locale locale) {
         return english(locale) && en != null && !en.isBlank() ? en : zh;
+    }
+
+    @Override
+    public String label(Locale locale) {
+        return in(locale);
     }
 
     static boolean english(Locale locale) {

@@ -1,9 +1,10 @@
 package cn.cfp.scheme;
 
+import cn.cfp.shared.Localized;
 import java.util.Locale;
 
 /** Activities that man-day rules are stated for [R-PLAN-3]. */
-public enum ManDayActivity {
+public enum ManDayActivity implements Localized {
     DOC_REVIEW("文件评审", "document review"),
     ON_SITE_INSPECTION("现场检查", "on-site inspection"),
     ON_SITE_VERIFICATION("现场核查", "on-site verification"),

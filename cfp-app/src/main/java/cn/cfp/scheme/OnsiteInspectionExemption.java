@@ -7,9 +7,11 @@ import java.util.StringJoiner;
  * Conditions under which the on-site inspection may be waived at acceptance [R-APP-5; 003 ¶30]:
  * same producer and factory, same product type, and a product of that type passed an on-site
  * inspection or surveillance by this body within {@code previousInspectionWithinMonths} before the application.
+ * A granted waiver takes {@code waives} out of the case's route.
  */
 public record OnsiteInspectionExemption(Boolean sameFactoryRequired, Boolean sameProductTypeRequired,
-                                        Integer previousInspectionWithinMonths, LocalizedText description) implements Summarizable {
+                                        Integer previousInspectionWithinMonths, LocalizedText description,
+                                        Stage waives) implements Summarizable {
     @Override
     public String summary(Locale locale) {
         StringJoiner j = new StringJoiner("; ");

@@ -3,9 +3,9 @@ package cn.cfp.scheme;
 import java.util.Locale;
 import java.util.StringJoiner;
 
-/** Conditions to adopt a prior PCF verification [R-APP-5, R-VER-5]. */
+/** Conditions to adopt a prior PCF verification [R-APP-5, R-VER-5]; an adoption takes {@code waives} out of the case's route. */
 public record PriorVerificationAdoption(Boolean identicalProductRequired, LocalizedText acceptedBodies,
-                                        Integer maxAgeMonths, LocalizedText description) implements Summarizable {
+                                        Integer maxAgeMonths, LocalizedText description, Stage waives) implements Summarizable {
     @Override
     public String summary(Locale locale) {
         StringJoiner j = new StringJoiner("; ");

@@ -42,7 +42,7 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
 
     public Cited<ProcedureSteps> certificationMode() { return get(SchemeParameter.CERTIFICATION_MODE); }
 
-    public Cited<ProcedureSteps> flow() { return get(SchemeParameter.FLOW); }
+    public Cited<Flow> flow() { return get(SchemeParameter.FLOW); }
 
     public Cited<UnitDivision> unitDivision() { return get(SchemeParameter.UNIT_DIVISION); }
 

@@ -15,7 +15,7 @@ public final class SchemeParameter<T> {
     public enum Group { PROCESS, PLANNING, FINDINGS, CERTIFICATE, SURVEILLANCE, LIFECYCLE, QUANTIFICATION, DISCLOSURE }
 
     public static final SchemeParameter<ProcedureSteps> CERTIFICATION_MODE = of("certificationMode", ProcedureSteps.class, Group.PROCESS);
-    public static final SchemeParameter<ProcedureSteps> FLOW = of("flow", ProcedureSteps.class, Group.PROCESS);
+    public static final SchemeParameter<Flow> FLOW = of("flow", Flow.class, Group.PROCESS);
     public static final SchemeParameter<UnitDivision> UNIT_DIVISION = of("unitDivision", UnitDivision.class, Group.PROCESS);
     public static final SchemeParameter<ApplicationForm> APPLICATION_FORM = of("applicationForm", ApplicationForm.class, Group.PROCESS);
     public static final SchemeParameter<DocumentChecklist> DOCUMENT_CHECKLIST = of("documentChecklist", DocumentChecklist.class, Group.PROCESS);

@@ -1,39 +1,70 @@
 package cn.cfp.shared;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * A rule refused an action. The reasons are shown to the person word for word, so they say
- * what was wrong, with which value, and what to do. Nothing has been changed when this is thrown.
+ * A rule refused an action. Carries reason codes with arguments (never text): pages and the API resolve them to the
+ * reader's language. Nothing has been changed when this is thrown. The status is the HTTP status it answers with:
+ * 400 bad input, 403 not allowed, 404 no such record, 409 not possible in the record's current state.
  */
 public class Refusal extends RuntimeException {
 
-    private final List<String> reasons;
+    private final List<Reason> reasons;
     private final int status;
 
-    public Refusal(String reason) {
-        this(400, List.of(reason));
-    }
-
-    public Refusal(int status, String reason) {
-        this(status, List.of(reason));
-    }
-
-    public Refusal(int status, List<String> reasons) {
-        super(String.join("; ", reasons));
+    public Refusal(int status, List<Reason> reasons) {
+        super(reasons.stream().map(Reason::toString).collect(Collectors.joining("; ")));
+        if (reasons.isEmpty()) {
+            throw new IllegalArgumentException("a refusal needs a reason");
+        }
         this.reasons = List.copyOf(reasons);
         this.status = status;
     }
 
-    public static Refusal notFound(String what) {
-        return new Refusal(404, what + " does not exist / 不存在");
+    /** Transitional: a refusal worded in code (to be replaced by reason codes). */
+    @Deprecated(forRemoval = true)
+    public Refusal(String text) {
+        this(400, text);
     }
 
-    public static Refusal forbidden(String why) {
-        return new Refusal(403, why);
+    /** Transitional: a refusal worded in code (to be replaced by reason codes). */
+    @Deprecated(forRemoval = true)
+    public Refusal(int status, String text) {
+        this(status, List.of(Reason.of("legacy.text", text)));
     }
 
-    public List<String> reasons() {
+    /** Transitional: refusals worded in code (to be replaced by reason codes). */
+    @Deprecated(forRemoval = true)
+    public static Refusal texts(int status, List<String> texts) {
+        return new Refusal(status, texts.stream().map(t -> Reason.of("legacy.text", t)).toList());
+    }
+
+    public static Refusal badRequest(List<Reason> reasons) {
+        return new Refusal(400, reasons);
+    }
+
+    public static Refusal badRequest(String code, Object... args) {
+        return new Refusal(400, List.of(Reason.of(code, args)));
+    }
+
+    public static Refusal forbidden(String code, Object... args) {
+        return new Refusal(403, List.of(Reason.of(code, args)));
+    }
+
+    public static Refusal notFound(String code, Object... args) {
+        return new Refusal(404, List.of(Reason.of(code, args)));
+    }
+
+    public static Refusal conflict(String code, Object... args) {
+        return new Refusal(409, List.of(Reason.of(code, args)));
+    }
+
+    public static Refusal conflict(List<Reason> reasons) {
+        return new Refusal(409, reasons);
+    }
+
+    public List<Reason> reasons() {
         return reasons;
     }
 

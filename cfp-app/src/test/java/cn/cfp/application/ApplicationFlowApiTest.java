@@ -2,7 +2,9 @@ package cn.cfp.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cfp.CaseFixture;
 import cn.cfp.CfpIntegrationTest;
+import cn.cfp.TestClock;
 import cn.cfp.TestHttp;
 import cn.cfp.access.ApiTokens;
 import cn.cfp.calendar.WorkingDayCalendar;
@@ -12,7 +14,7 @@ import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.scheme.UnitDivision;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,16 +50,20 @@ class ApplicationFlowApiTest {
     @Autowired
     WorkingDayCalendar calendar;
     @Autowired
-    Clock clock;
+    cn.cfp.audit.AuditTrail audit;
     @Autowired
-    JdbcClient jdbc;
+    TestClock clock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     TestHttp http;
+    CaseFixture fixture;
     final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
     void setUp() {
         http = new TestHttp(port, users, tokens);
+        fixture = new CaseFixture(context);
     }
 
     JsonNode call(String method, String path, String user, Object body, int expectedStatus) {
@@ -66,6 +71,20 @@ class ApplicationFlowApiTest {
         HttpResponse<String> r = http.send(method, path, user, body == null ? null : JSON, bytes);
         assertThat(r.statusCode()).as(method + " " + path + " -> " + r.body()).isEqualTo(expectedStatus);
         return r.body() == null || r.body().isBlank() ? null : json.readTree(r.body());
+    }
+
+    /** The reason codes of a refusal answered by the API. */
+    List<String> codes(HttpResponse<String> r) {
+        List<String> codes = new java.util.ArrayList<>();
+        json.readTree(r.body()).get("errors").forEach(e -> codes.add(e.get("code").asString()));
+        return codes;
+    }
+
+    /** The plan the planning module starts when the case opens (its listener runs after the acceptance commits). */
+    JsonNode awaitPlan(long id) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> http.send("GET", "/api/planning/" + id, "pm").statusCode() == 200);
+        return call("GET", "/api/planning/" + id, "pm", null, 200);
     }
 
     long ownOrg(String user) {
@@ -94,6 +113,13 @@ class ApplicationFlowApiTest {
         String category = division != null && division.rule() == UnitDivision.Rule.BY_CLASS ? division.classes().get(0).zh() : "PV13";
         call("POST", "/api/applications/" + id + "/products", client, Map.of("productName", "产品A", "model", "M-" + id + "-1",
                 "category", category, "siteId", site, "bomItems", 120, "ghgSources", 25), 201);
+        completeAndSubmit(client, id, scheme);
+        return id;
+    }
+
+    /** Uploads the scheme's checklist, declares eligibility and submits. */
+    void completeAndSubmit(String client, long id, Scheme scheme) {
+        call("POST", "/api/applications/" + id + "/form", client, filledForm(scheme), 200);
         for (ChecklistItem item : scheme.documentChecklist().value().items()) {
             switch (item.kind()) {
                 case REQUIRED -> upload(client, id, item.id());
@@ -108,7 +134,6 @@ class ApplicationFlowApiTest {
         }
         call("POST", "/api/applications/" + id + "/eligibility", client, all, 200);
         call("POST", "/api/applications/" + id + "/submit", client, null, 200);
-        return id;
     }
 
     /** Answers every field of the scheme's application form: text, the first option of a choice, yes. */
@@ -132,14 +157,16 @@ class ApplicationFlowApiTest {
         HttpResponse<String> badChoice = http.send("POST", "/api/applications/" + id + "/form", "client-furniture", JSON,
                 json.writeValueAsBytes(Map.of("enterprise-nature", "上市公司", "no-such-field", "x")));
         assertThat(badChoice.statusCode()).isEqualTo(400);
-        assertThat(badChoice.body()).contains("is not an option of 'Nature of the enterprise'").contains("has no field 'no-such-field'");
+        assertThat(codes(badChoice)).containsExactlyInAnyOrder("application.form.notAnOption", "application.form.noSuchField");
+        assertThat(badChoice.body()).contains("上市公司").contains("no-such-field");
         HttpResponse<String> submit = http.send("POST", "/api/applications/" + id + "/submit", "client-furniture", null, null);
-        assertThat(submit.body()).contains("Annual main business revenue").contains("002 Annex 1 §3");
+        assertThat(codes(submit)).contains("application.file.formAnswerMissing");
+        assertThat(submit.body()).contains("年主营业务收入").contains("002 Annex 1 §3"); // the page language: Chinese by default
         JsonNode saved = call("POST", "/api/applications/" + id + "/form", "client-furniture",
                 Map.of("enterprise-nature", "民营企业", "revenue-over-20m", "false"), 200);
         assertThat(saved.get("enterprise-nature").asText()).isEqualTo("民营企业");
         HttpResponse<String> again = http.send("POST", "/api/applications/" + id + "/submit", "client-furniture", null, null);
-        assertThat(again.body()).doesNotContain("Annual main business revenue").contains("Industry category");
+        assertThat(again.body()).doesNotContain("年主营业务收入").contains("行业类别");
     }
 
     void upload(String client, long id, String item) {
@@ -169,7 +196,7 @@ class ApplicationFlowApiTest {
     }
 
     long userId(String username) {
-        return jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+        return fixture.userId(username);
     }
 
     /**
@@ -179,7 +206,7 @@ class ApplicationFlowApiTest {
      */
     JsonNode approvedPlan(long id, String schemeCode) {
         String base = "/api/planning/" + id;
-        call("POST", base, "pm", null, 200);
+        awaitPlan(id);
         String field = schemeCode.equals("CEC-FURNITURE") ? "FURNITURE" : "PV13";
         JsonNode proposed = call("PUT", base + "/team", "pm", Map.of("field", field, "members", List.of(
                 Map.of("userId", userId("inspector"), "role", "LEADER"),
@@ -265,13 +292,25 @@ class ApplicationFlowApiTest {
         assertThat(clockNode.get("netDays").asInt()).isZero();
         assertThat(clockNode.get("limitDays").asInt()).isEqualTo(90);
 
-        JsonNode review = call("POST", "/api/applications/" + id + "/document-review", "pm",
-                Map.of("conclusion", "BASICALLY_CONFORMS", "findings", "工艺流程图需现场核实"), 200);
-        assertThat(review.get("round").asInt()).isEqualTo(1);
+        // the case's route comes from the scheme's flow; it starts at planning
+        JsonNode kase = call("GET", "/api/cases/" + id, client, null, 200);
+        assertThat(kase.get("currentStages").get(0).asText()).isEqualTo("PLANNING");
+        HttpResponse<String> tooEarly = http.send("POST", "/api/applications/" + id + "/document-review", "pm", JSON,
+                json.writeValueAsBytes(Map.of("conclusion", "CONFORMS")));
+        assertThat(tooEarly.statusCode()).isEqualTo(409);
+        assertThat(codes(tooEarly)).containsExactly("cases.notAtStage");
 
         JsonNode plan = approvedPlan(id, schemeCode);
         assertThat(plan.get("status").asText()).isEqualTo("APPROVED");
         assertThat(call("POST", "/api/planning/" + id + "/sending", "pm", null, 200).get("status").asText()).isEqualTo("SENT");
+
+        // sending the plan completed planning: the team reviews the documents next
+        assertThat(call("GET", "/api/cases/" + id, "pm", null, 200).get("currentStages").get(0).asText()).isEqualTo("DOCUMENT_REVIEW");
+        JsonNode review = call("POST", "/api/applications/" + id + "/document-review", "inspector",
+                Map.of("conclusion", "BASICALLY_CONFORMS", "findings", "工艺流程图需现场核实"), 200);
+        assertThat(review.get("round").asInt()).isEqualTo(1);
+        JsonNode after = call("GET", "/api/cases/" + id, "pm", null, 200);
+        assertThat(after.get("currentStages").toString()).doesNotContain("DOCUMENT_REVIEW").doesNotContain("PLANNING");
         JsonNode clientView = call("GET", "/api/planning/" + id, client, null, 200);
         assertThat(clientView.get("team")).hasSize(3);
         assertThat(clientView.get("team").get(0).get("name").asText()).isNotBlank();
@@ -284,8 +323,7 @@ class ApplicationFlowApiTest {
                 .contains("陈静").contains("刘洋");
         assertThat(pdfText("/api/planning/" + id + "/notices/plan.pdf", client)).contains("检查方案及核查计划通知书")
                 .contains(calendar.plusWorkingDays(LocalDate.now(clock), 5).date().toString());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE target = (SELECT 'application:' || reference FROM application WHERE id = :id)")
-                .param("id", id).query(Integer.class).single()).as("every step audited").isGreaterThanOrEqualTo(8);
+        assertThat(audit.forTarget("application:" + reference)).as("every step audited").hasSizeGreaterThanOrEqualTo(8);
     }
 
     /** R-APP-3: acceptance notice deadline in working days after the file is complete, per scheme. */
@@ -315,7 +353,7 @@ class ApplicationFlowApiTest {
                 .get("id").asLong();
         HttpResponse<String> r = http.send("POST", "/api/applications/" + id + "/submit", "client-furniture", null, null);
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("List at least one product").contains("Document missing").contains("Eligibility not declared");
+        assertThat(codes(r)).contains("application.file.noProduct", "application.file.documentMissing", "application.file.eligibilityUndeclared");
         assertThat(call("GET", "/api/applications/" + id, "client-furniture", null, 200).get("application").get("status").asText())
                 .isEqualTo("DRAFT");
         assertThat(org).isPositive();
@@ -343,7 +381,8 @@ class ApplicationFlowApiTest {
         HttpResponse<String> r = http.send("POST", "/api/applications/" + id + "/accept", "pm", JSON, json.writeValueAsBytes(Map.of(
                 "contractReview", List.of("COMPLETE", "LEGAL"), "contractSignedOn", LocalDate.now(clock).toString(), "fee", "x")));
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("the certification units are reasonable").contains("the body has the competence");
+        assertThat(codes(r)).containsOnly("application.accept.reviewItemMissing").hasSize(5);
+        assertThat(r.body()).contains("认证单元划分合理").contains("本机构具备相应能力和人员");
         assertThat(call("GET", "/api/applications/" + id, "pm", null, 200).get("application").get("status").asText()).isEqualTo("SUBMITTED");
     }
 
@@ -352,7 +391,7 @@ class ApplicationFlowApiTest {
         long id = submittedApplication("client-motor", "CNCA-CFP-00");
         assertThat(http.send("POST", "/api/applications/" + id + "/accept", "client-motor", JSON, json.writeValueAsBytes(acceptance()))
                 .statusCode()).isEqualTo(403);
-        assertThat(http.send("GET", "/api/applications/" + id, "client-furniture").statusCode()).isEqualTo(403);
+        assertThat(http.send("GET", "/api/applications/" + id, "client-furniture").statusCode()).isEqualTo(404); // not even its existence
     }
 
     /** R-APP-5 [003 ¶30]: the on-site waiver needs a passed inspection within 12 months; CNCA-CFP-00 has no waiver at all. */
@@ -364,33 +403,43 @@ class ApplicationFlowApiTest {
                 "previousInspectionPassedOn", LocalDate.now(clock).minusMonths(13).toString(), "sameFactory", true, "sameProductType", true));
         HttpResponse<String> r = http.send("POST", "/api/applications/" + cgc + "/accept", "pm", JSON, json.writeValueAsBytes(old));
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("more than 12 months before the application").contains("003 ¶30");
+        assertThat(codes(r)).containsExactly("application.waiver.tooOld");
+        assertThat(r.body()).contains("003 ¶30");
 
         Map<String, Object> recent = new java.util.HashMap<>(acceptance());
         recent.put("onsiteWaiver", Map.of("previousInspectionReference", "CGC-INS-2026-007",
                 "previousInspectionPassedOn", LocalDate.now(clock).minusMonths(3).toString(), "sameFactory", true, "sameProductType", true));
-        assertThat(call("POST", "/api/applications/" + cgc + "/accept", "pm", recent, 200).get("onsiteInspectionExempt").asBoolean()).isTrue();
+        call("POST", "/api/applications/" + cgc + "/accept", "pm", recent, 200);
+        // the waiver changes the case's route: CGC's initial inspection keeps its document review, loses the on-site visit
+        JsonNode route = call("GET", "/api/cases/" + cgc, "pm", null, 200).get("route");
+        assertThat(route.toString()).contains("DOCUMENT_REVIEW").doesNotContain("ON_SITE_INSPECTION").contains("VERIFICATION");
 
         long cnca = submittedApplication("client-motor", "CNCA-CFP-00");
         HttpResponse<String> none = http.send("POST", "/api/applications/" + cnca + "/accept", "pm", JSON, json.writeValueAsBytes(recent));
         assertThat(none.statusCode()).isEqualTo(400);
-        assertThat(none.body()).contains("does not provide for waiving");
+        assertThat(codes(none)).contains("application.waiver.notProvided");
     }
 
     /** R-PTY-2 [000 §9.1.6; 003 ¶27]: a client whose CFP certificate was revoked within a year cannot apply, and is told until when. */
     @Test
     void a_revoked_client_cannot_apply_within_one_year_and_is_told_from_when_it_can() {
-        long org = ownOrg("client-furniture");
+        String client = fixture.newClient("revoked-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        long org = ownOrg(client);
         LocalDate revoked = LocalDate.now(clock).minusMonths(4);
         call("POST", "/api/revocations", "pm", Map.of("organisationId", org, "certificateNo", "CFP-0001-2026-101-0007",
                 "revokedOn", revoked.toString()), 201);
+        HttpResponse<String> r = http.send("POST", "/api/applications", client, JSON,
+                json.writeValueAsBytes(Map.of("scheme", "CNCA-CFP-00", "form", Map.of())));
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(codes(r)).containsExactly("application.revocationBan");
+        assertThat(r.body()).contains("CFP-0001-2026-101-0007").contains(revoked.plusMonths(12).toString()).contains("000 §9.1.6");
+        // a year after the revocation the ban has run out (time moved on, not dates edited)
+        clock.advanceDays(ChronoUnit.DAYS.between(LocalDate.now(clock), revoked.plusMonths(12)));
         try {
-            HttpResponse<String> r = http.send("POST", "/api/applications", "client-furniture", JSON,
-                    json.writeValueAsBytes(Map.of("scheme", "CNCA-CFP-00", "form", Map.of())));
-            assertThat(r.statusCode()).isEqualTo(409);
-            assertThat(r.body()).contains("CFP-0001-2026-101-0007").contains(revoked.plusMonths(12).toString()).contains("000 §9.1.6");
+            assertThat(http.send("POST", "/api/applications", client, JSON,
+                    json.writeValueAsBytes(Map.of("scheme", "CNCA-CFP-00", "form", Map.of()))).statusCode()).isEqualTo(201);
         } finally {
-            jdbc.sql("DELETE FROM cfp_revocation WHERE organisation_id = :o").param("o", org).update();
+            clock.reset();
         }
     }
 
@@ -398,6 +447,8 @@ class ApplicationFlowApiTest {
     void document_review_failing_three_times_forces_termination_with_a_notice() {
         long id = submittedApplication("client-motor", "CNEX-01-G");
         call("POST", "/api/applications/" + id + "/accept", "pm", acceptance(), 200);
+        approvedPlan(id, "CNEX-01-G");
+        call("POST", "/api/planning/" + id + "/sending", "pm", null, 200);
         for (int i = 0; i < DocumentReviews.MAX_FAILED_ROUNDS; i++) {
             call("POST", "/api/applications/" + id + "/document-review", "pm", Map.of("conclusion", "DOES_NOT_CONFORM",
                     "findings", "数据不完整 " + i), 200);
@@ -405,8 +456,15 @@ class ApplicationFlowApiTest {
         HttpResponse<String> fourth = http.send("POST", "/api/applications/" + id + "/document-review", "pm", JSON,
                 json.writeValueAsBytes(Map.of("conclusion", "CONFORMS")));
         assertThat(fourth.statusCode()).isEqualTo(409);
-        assertThat(fourth.body()).contains("terminate");
-        call("POST", "/api/applications/" + id + "/terminate", "pm", Map.of("reasons", "文件评审三次不符合"), 200);
+        assertThat(codes(fourth)).containsExactly("application.review.terminationDue");
+        JsonNode terminated = call("POST", "/api/applications/" + id + "/terminate", "pm", Map.of("reasons", "文件评审三次不符合"), 200);
+        assertThat(terminated.get("status").asText()).isEqualTo("TERMINATED");
+        assertThat(terminated.get("clock").get("stoppedOn").asText()).isEqualTo(LocalDate.now(clock).toString());
+        // a terminated case takes no further step
+        HttpResponse<String> afterEnd = http.send("POST", "/api/applications/" + id + "/clock/pause", "pm", JSON,
+                json.writeValueAsBytes(Map.of("date", LocalDate.now(clock).toString(), "reason", "x")));
+        assertThat(afterEnd.statusCode()).isEqualTo(409);
+        assertThat(codes(afterEnd)).containsExactly("cases.closed");
         HttpResponse<byte[]> pdf = http.sendForBytes("/api/applications/" + id + "/notices/termination.pdf", "client-motor");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -423,26 +481,30 @@ class ApplicationFlowApiTest {
     void the_time_limit_counts_net_days_excluding_client_caused_pauses(String schemeCode, int limit, String clause) {
         long id = submittedApplication("client-motor", schemeCode);
         call("POST", "/api/applications/" + id + "/accept", "pm", acceptance(), 200);
-        LocalDate today = LocalDate.now(clock);
-        jdbc.sql("UPDATE application SET accepted_on = :d WHERE id = :id").param("d", today.minusDays(100)).param("id", id).update();
-        JsonNode overrun = call("GET", "/api/applications/" + id + "/clock", "pm", null, 200);
-        assertThat(overrun.get("limitDays").asInt()).isEqualTo(limit);
-        assertThat(overrun.get("cite").asText()).isEqualTo(clause);
-        assertThat(overrun.get("netDays").asInt()).isEqualTo(100);
-        assertThat(overrun.get("level").asText()).isEqualTo("OVERRUN");
+        LocalDate acceptedOn = LocalDate.now(clock);
+        clock.advanceDays(100);
+        try {
+            JsonNode overrun = call("GET", "/api/applications/" + id + "/clock", "pm", null, 200);
+            assertThat(overrun.get("limitDays").asInt()).isEqualTo(limit);
+            assertThat(overrun.get("cite").asText()).isEqualTo(clause);
+            assertThat(overrun.get("netDays").asInt()).isEqualTo(100);
+            assertThat(overrun.get("level").asText()).isEqualTo("OVERRUN");
 
-        call("POST", "/api/applications/" + id + "/clock/pause", "pm", Map.of("date", today.minusDays(40).toString(),
-                "reason", "委托人推迟现场检查"), 200);
-        JsonNode paused = call("POST", "/api/applications/" + id + "/clock/resume", "pm", Map.of("date", today.minusDays(25).toString()), 200);
-        assertThat(paused.get("pausedDays").asInt()).isEqualTo(15);
-        assertThat(paused.get("netDays").asInt()).isEqualTo(85);
-        assertThat(paused.get("remaining").asInt()).isEqualTo(5);
-        assertThat(paused.get("level").asText()).isEqualTo("CRITICAL");
+            call("POST", "/api/applications/" + id + "/clock/pause", "pm", Map.of("date", acceptedOn.plusDays(60).toString(),
+                    "reason", "委托人推迟现场检查"), 200);
+            JsonNode paused = call("POST", "/api/applications/" + id + "/clock/resume", "pm", Map.of("date", acceptedOn.plusDays(75).toString()), 200);
+            assertThat(paused.get("pausedDays").asInt()).isEqualTo(15);
+            assertThat(paused.get("netDays").asInt()).isEqualTo(85);
+            assertThat(paused.get("remaining").asInt()).isEqualTo(5);
+            assertThat(paused.get("level").asText()).isEqualTo("CRITICAL");
 
-        JsonNode dashboard = call("GET", "/api/dashboard/clocks", "inspector", null, 200);
-        List<Integer> remaining = new java.util.ArrayList<>();
-        dashboard.forEach(row -> remaining.add(row.get("clock").get("remaining").asInt()));
-        assertThat(remaining).isSorted();
+            JsonNode dashboard = call("GET", "/api/dashboard/clocks", "inspector", null, 200);
+            List<Integer> remaining = new java.util.ArrayList<>();
+            dashboard.forEach(row -> remaining.add(row.get("clock").get("remaining").asInt()));
+            assertThat(remaining).isSorted();
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
@@ -453,7 +515,7 @@ class ApplicationFlowApiTest {
         HttpResponse<String> again = http.send("POST", "/api/applications/" + id + "/clock/pause", "pm", JSON,
                 json.writeValueAsBytes(Map.of("date", LocalDate.now(clock).toString(), "reason", "again")));
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.body()).contains("already paused");
+        assertThat(codes(again)).containsExactly("cases.pause.already");
     }
 
     /** R-UNIT-1 [000 §6]: a unit spanning two production sites is refused. */
@@ -467,10 +529,14 @@ class ApplicationFlowApiTest {
         call("POST", "/api/applications/" + id + "/products", "client-motor", Map.of("productName", "电机", "model", "Y-1", "siteId", site1), 201);
         call("POST", "/api/applications/" + id + "/products", "client-motor", Map.of("productName", "电机", "model", "Y-2", "siteId", site2), 201);
         assertThat(call("GET", "/api/applications/" + id + "/units/proposal", "pm", null, 200)).hasSize(2);
-        jdbc.sql("UPDATE application SET status = 'SUBMITTED' WHERE id = :id").param("id", id).update();
+        HttpResponse<String> draft = http.send("POST", "/api/applications/" + id + "/units", "pm", JSON, json.writeValueAsBytes(
+                List.of(Map.of("label", "电机", "models", List.of("Y-1"), "functionalUnit", "1 台"))));
+        assertThat(draft.statusCode()).as("a draft is the client's: units are agreed once it is submitted").isEqualTo(409);
+        completeAndSubmit("client-motor", id, schemes.get("CNCA-CFP-00"));
         HttpResponse<String> r = http.send("POST", "/api/applications/" + id + "/units", "pm", JSON, json.writeValueAsBytes(
                 List.of(Map.of("label", "电机", "models", List.of("Y-1", "Y-2"), "functionalUnit", "1 台"))));
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("spans 2 production sites");
+        assertThat(codes(r)).containsExactly("application.units.spansSites");
+        assertThat(r.body()).contains("2");
     }
 }

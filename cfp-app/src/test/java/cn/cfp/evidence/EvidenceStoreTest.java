@@ -95,7 +95,8 @@ class EvidenceStoreTest {
         HttpResponse<String> mine = upload("client-furniture", furnitureOrg, "BOM", "bom.csv", "part,kg\nleg,1.2\n".getBytes(StandardCharsets.UTF_8));
         long id = json.readTree(mine.body()).get("id").asLong();
 
-        assertThat(http.sendForBytes("/api/evidence/" + id + "/content", "client-motor").statusCode()).isEqualTo(403);
+        // another company's file: not even its existence
+        assertThat(http.sendForBytes("/api/evidence/" + id + "/content", "client-motor").statusCode()).isEqualTo(404);
         assertThat(http.send("GET", "/api/evidence?org=" + furnitureOrg, "client-motor").statusCode()).isEqualTo(403);
         assertThat(upload("client-motor", furnitureOrg, "sneaky", "x.pdf", PDF_V1).statusCode()).isEqualTo(403);
         assertThat(http.sendForBytes("/api/evidence/" + id + "/content", "client-furniture").statusCode()).isEqualTo(200);

@@ -20,14 +20,19 @@ class CreditCodeTest {
 
     @Test
     void a_wrong_check_character_is_refused_naming_the_expected_one() {
-        assertThatThrownBy(() -> new CreditCode("91110108MA01ABCD5E")).isInstanceOf(Refusal.class)
-                .hasMessageContaining("should be 'T'");
+        assertThatThrownBy(() -> new CreditCode("91110108MA01ABCD5E")).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(cn.cfp.Messages.codes(r)).containsExactly("party.creditCode.check");
+            assertThat(cn.cfp.Messages.english(r).get(0)).contains("should be 'T'");
+            assertThat(cn.cfp.Messages.chinese(r).get(0)).contains("应为“T”");
+        });
     }
 
     @Test
     void forbidden_letters_and_wrong_lengths_are_refused() {
-        assertThatThrownBy(() -> new CreditCode("91110108MA01ABCDOT")).hasMessageContaining("character 17 ('O')");
-        assertThatThrownBy(() -> new CreditCode("9111010")).hasMessageContaining("has 7 characters");
+        assertThatThrownBy(() -> new CreditCode("91110108MA01ABCDOT")).isInstanceOfSatisfying(Refusal.class,
+                r -> assertThat(cn.cfp.Messages.english(r).get(0)).contains("character 17 ('O')"));
+        assertThatThrownBy(() -> new CreditCode("9111010")).isInstanceOfSatisfying(Refusal.class,
+                r -> assertThat(cn.cfp.Messages.english(r).get(0)).contains("has 7 characters"));
         assertThatThrownBy(() -> new CreditCode(null)).isInstanceOf(Refusal.class);
     }
 }

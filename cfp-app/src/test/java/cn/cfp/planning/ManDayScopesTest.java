@@ -19,12 +19,12 @@ class ManDayScopesTest {
                 List.of(new ApplicationView.Product(11, "电机", "M1", "PV13", 1L, 120, 10),
                         new ApplicationView.Product(12, "电机", "M2", "PV13", 1L, 450, 25),
                         new ApplicationView.Product(13, "电机", "M3", "PV13", 2L, 30, 5)),
-                units, null, false, false);
+                units, null);
     }
 
     @Test
     void per_site_schemes_plan_each_site_the_products_are_made_at_with_its_most_complex_product() {
-        List<ManDayScope> scopes = Plans.scopes(app("CNEX-01-G", List.of()), ShippedSchemes.cnex().manDayTable());
+        List<ManDayScope> scopes = Plans.scopes(app("CNEX-01-G", List.of()), null, ShippedSchemes.cnex().manDayTable());
         assertThat(scopes).extracting(ManDayScope::key).containsExactly("site-1", "site-2");
         assertThat(scopes.get(0).bomItems()).isEqualTo(450);
         assertThat(scopes.get(0).ghgSources()).isEqualTo(35);
@@ -34,7 +34,7 @@ class ManDayScopesTest {
     void per_unit_schemes_plan_each_certification_unit_003_54() {
         List<ApplicationView.Unit> units = List.of(new ApplicationView.Unit(21, "单元 A", 1L, "PV13", List.of("M1"), "1 台", true),
                 new ApplicationView.Unit(22, "单元 B", 2L, "PV13", List.of("M3"), "1 台", true));
-        List<ManDayScope> scopes = Plans.scopes(app("CGC-R52003", units), ShippedSchemes.cgc().manDayTable());
+        List<ManDayScope> scopes = Plans.scopes(app("CGC-R52003", units), null, ShippedSchemes.cgc().manDayTable());
         assertThat(scopes).extracting(ManDayScope::key).containsExactly("unit-21", "unit-22");
         ManDayPlan p = ManDayCalculator.compute(ShippedSchemes.cgc().manDayTable(), scopes);
         // unit A: 120 items → 10 + 1.5 + 1 = 12.5; unit B: 30 items → 10 + 1 + 1 = 12
@@ -44,7 +44,7 @@ class ManDayScopesTest {
 
     @Test
     void per_project_schemes_plan_once_with_all_ghg_sources() {
-        List<ManDayScope> scopes = Plans.scopes(app("CICC-ZY-GZ-20", List.of()), ShippedSchemes.cicc().manDayTable());
+        List<ManDayScope> scopes = Plans.scopes(app("CICC-ZY-GZ-20", List.of()), null, ShippedSchemes.cicc().manDayTable());
         assertThat(scopes).singleElement().satisfies(s -> {
             assertThat(s.key()).isEqualTo("project");
             assertThat(s.ghgSources()).isEqualTo(40);

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +29,7 @@ class PlanningApiTest {
     @Autowired
     ApiTokens tokens;
     @Autowired
-    JdbcClient jdbc;
+    org.springframework.context.ApplicationContext context;
     @Autowired
     Clock clock;
     @Autowired
@@ -43,7 +42,7 @@ class PlanningApiTest {
     @BeforeEach
     void setUp() {
         http = new TestHttp(port, users, tokens);
-        fx = new PlanningFixture(jdbc, users, clock);
+        fx = new PlanningFixture(context);
     }
 
     HttpResponse<String> call(String method, String path, String user, String body) {
@@ -64,11 +63,12 @@ class PlanningApiTest {
         long inspector2 = fx.userId("inspector2");
         long verifier = fx.userId("verifier");
 
-        assertThat(ok(call("POST", base, "pm", null)).get("status").asString()).isEqualTo("DRAFT");
+        assertThat(ok(call("GET", base, "pm", null)).get("status").asString()).isEqualTo("DRAFT"); // started when the case opened
         // out of order: approval before a team is proposed
         HttpResponse<String> early = call("POST", base + "/approval", "pm", null);
         assertThat(early.statusCode()).isEqualTo(409);
-        assertThat(json.readTree(early.body()).get("errors").get(0).asString()).contains("DRAFT");
+        assertThat(json.readTree(early.body()).get("errors").get(0).get("code").asString()).isEqualTo("planning.wrongStatus");
+        assertThat(json.readTree(early.body()).get("errors").get(0).get("args").toString()).contains("DRAFT");
 
         // a team breaking the rules: refused with every reason, nothing changes
         HttpResponse<String> bad = call("PUT", base + "/team", "pm",
@@ -86,7 +86,7 @@ class PlanningApiTest {
         JsonNode seen = ok(call("GET", base, "client-motor", null));
         assertThat(seen.get("team").get(0).get("name").asString()).isNotBlank();
         assertThat(seen.get("manDays").isNull()).isTrue();
-        assertThat(call("GET", base, "client-furniture", null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", base, "client-furniture", null).statusCode()).isEqualTo(404); // another company's case: not even its existence
         assertThat(call("POST", base + "/objections", "pm", "{\"reason\":\"x\"}").statusCode()).isEqualTo(403);
         JsonNode objected = ok(call("POST", base + "/objections", "client-motor",
                 "{\"memberUserId\":" + verifier + ",\"reason\":\"曾为竞争对手提供咨询\"}"));
@@ -117,7 +117,8 @@ class PlanningApiTest {
         ok(call("PUT", base + "/verification-plan", "inspector", "{\"informationAnalysis\":\"已分析\",\"complexity\":\"MEDIUM\","
                 + "\"risks\":[" + risks + "],\"samplingPlan\":\"抽样\",\"evidencePlan\":\"证据\",\"verificationActivities\":\"活动\"}"));
 
-        assertThat(call("POST", base + "/approval", "admin", null).statusCode()).isEqualTo(403);
+        assertThat(call("POST", base + "/approval", "admin", null).statusCode()).isEqualTo(403); // not a project manager
+        assertThat(call("POST", base + "/approval", "inspector", null).statusCode()).isEqualTo(403); // a team member
         assertThat(call("POST", base + "/sending", "pm", null).statusCode()).isEqualTo(409); // not approved yet
         assertThat(ok(call("POST", base + "/approval", "pm", null)).get("status").asString()).isEqualTo("APPROVED");
         JsonNode sent = ok(call("POST", base + "/sending", "pm", null));

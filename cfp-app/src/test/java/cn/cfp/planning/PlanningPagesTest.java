@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The planning and personnel pages render for staff and clients, and the team form drives the workflow. */
@@ -26,7 +25,7 @@ class PlanningPagesTest {
     @Autowired
     ApiTokens tokens;
     @Autowired
-    JdbcClient jdbc;
+    org.springframework.context.ApplicationContext context;
     @Autowired
     Clock clock;
     @Autowired
@@ -38,7 +37,7 @@ class PlanningPagesTest {
     @BeforeEach
     void setUp() {
         http = new TestHttp(port, users, tokens);
-        fx = new PlanningFixture(jdbc, users, clock);
+        fx = new PlanningFixture(context);
     }
 
     HttpResponse<String> form(String path, String user, String body) {
@@ -46,13 +45,12 @@ class PlanningPagesTest {
     }
 
     @Test
-    void staff_start_a_plan_and_propose_a_team_on_the_page_and_the_client_sees_names_and_roles() {
+    void the_case_manager_proposes_a_team_on_the_page_and_the_client_sees_names_and_roles() {
         long app = fx.application("client-motor", "CEC-FURNITURE", "ACCEPTED", "FURNITURE", null, null);
-        HttpResponse<String> empty = http.send("GET", "/planning/" + app, "pm");
-        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(200);
-        assertThat(empty.body()).contains("id=\"start-plan\"");
+        HttpResponse<String> started = http.send("GET", "/planning/" + app, "pm");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        assertThat(started.body()).contains("id=\"team-form\"").doesNotContain("id=\"not-started\"");
 
-        assertThat(form("/planning/" + app + "/start", "pm", "").statusCode()).isEqualTo(302);
         HttpResponse<String> refused = form("/planning/" + app + "/team", "pm", "field=FURNITURE&role_" + fx.userId("verifier") + "=LEADER");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("002 §5.2.1");
@@ -68,7 +66,7 @@ class PlanningPagesTest {
         HttpResponse<String> clientPage = http.send("GET", "/planning/" + app, "client-motor");
         assertThat(clientPage.statusCode()).as(clientPage.body()).isEqualTo(200);
         assertThat(clientPage.body()).contains("id=\"client-team\"").contains("id=\"objection-form\"").doesNotContain("man-day-table");
-        assertThat(http.send("GET", "/planning/" + app, "client-furniture").statusCode()).isEqualTo(403);
+        assertThat(http.send("GET", "/planning/" + app, "client-furniture").statusCode()).isEqualTo(404); // not even its existence
 
         assertThat(form("/planning/" + app + "/objections", "client-motor", "reason=%E5%BC%82%E8%AE%AE").statusCode()).isEqualTo(302);
         assertThat(plans.forApplication(app).orElseThrow().status()).isEqualTo(PlanStatus.OBJECTED);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.cfp.CfpIntegrationTest;
-import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Actor;
 import cn.cfp.audit.AuditRecord;
 import cn.cfp.audit.AuditTrail;
 import cn.cfp.calendar.WorkingDayCalendar;
@@ -20,7 +20,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The planning workflow through the service (R-PLAN-1..4, R-PLAN-6, R-PER-2, R-PER-3), on the test database. */
@@ -36,7 +35,7 @@ class PlansWorkflowTest {
     @Autowired
     WorkingDayCalendar calendar;
     @Autowired
-    JdbcClient jdbc;
+    org.springframework.context.ApplicationContext context;
     @Autowired
     UserDetailsService users;
     @Autowired
@@ -46,7 +45,7 @@ class PlansWorkflowTest {
 
     @BeforeEach
     void setUp() {
-        fx = new PlanningFixture(jdbc, users, clock);
+        fx = new PlanningFixture(context);
     }
 
     static InspectionScheme scheme(LocalDate visit) {
@@ -73,10 +72,10 @@ class PlansWorkflowTest {
     @Test
     void a_cnex_plan_goes_from_draft_to_sent_with_an_objection_resolved_and_every_step_audited() {
         long app = fx.application("client-motor", "CNEX-01-G", "ACCEPTED", "EXPLOSION_PROOF", 120, null);
-        CfpPrincipal pm = fx.who("pm");
-        CfpPrincipal client = fx.who("client-motor");
+        Actor pm = fx.who("pm");
+        Actor client = fx.who("client-motor");
 
-        PlanView v = plans.start(pm, app);
+        PlanView v = fx.plan(app);
         assertThat(v.status()).isEqualTo(PlanStatus.DRAFT);
         assertThat(v.field()).isEqualTo("EXPLOSION_PROOF");
         // CNEX per site: 0.5 + 2 + 2 [001 §9.3.1]
@@ -112,8 +111,9 @@ class PlansWorkflowTest {
         assertThat(v.verificationPlan().effectiveComplexity()).isEqualTo(Complexity.HIGH); // unclear → high [003 ¶40]
         assertThat(v.noticeDeadline()).isBefore(visit);
 
+        // a team member cannot approve its own plan (and the access table lets only the case's project manager try)
         assertThatThrownBy(() -> plans.approve(fx.who("inspector"), app)).isInstanceOf(Refusal.class)
-                .hasMessageContaining("Only a project manager");
+                .hasMessageContaining("planning.approve.inTeam");
         v = plans.approve(pm, app);
         assertThat(v.status()).isEqualTo(PlanStatus.APPROVED);
         v = plans.send(pm, app);
@@ -124,21 +124,21 @@ class PlansWorkflowTest {
         assertThat(audit.forTarget("plan:" + ref)).extracting(AuditRecord::action).containsExactly(
                 "PLAN_STARTED", "PLAN_TEAM_PROPOSED", "PLAN_TEAM_OBJECTED", "PLAN_OBJECTION_RESOLVED", "PLAN_MAN_DAYS_SET",
                 "PLAN_INSPECTION_SCHEME_SET", "PLAN_VERIFICATION_PLAN_SET", "PLAN_APPROVED", "PLAN_SENT");
-        // a sent plan is frozen
-        assertThatThrownBy(() -> plans.setManDays(pm, app, List.of())).isInstanceOf(Refusal.class).hasMessageContaining("SENT");
+        // a sent plan is frozen: sending completed the case's planning stage, the case moved on to its document review
+        assertThatThrownBy(() -> plans.setManDays(pm, app, List.of())).isInstanceOf(Refusal.class).hasMessageContaining("cases.notAtStage");
     }
 
     @Test
     void a_refused_team_lists_every_rule_and_changes_nothing() {
         long app = fx.application("client-motor", "CNEX-01-G", "ACCEPTED", "EXPLOSION_PROOF", null, null);
-        CfpPrincipal pm = fx.who("pm");
-        PlanView before = plans.start(pm, app);
+        Actor pm = fx.who("pm");
+        PlanView before = fx.plan(app);
         int audited = audit.forTarget("plan:" + before.applicationReference()).size();
         assertThatThrownBy(() -> plans.proposeTeam(pm, app, null, team("expert", TeamRole.VERIFIER)))
                 .isInstanceOfSatisfying(Refusal.class, r -> {
-                    assertThat(r.reasons()).anyMatch(s -> s.contains("at least 2") && s.contains("[001 §9.3.2]"));
-                    assertThat(r.reasons()).anyMatch(s -> s.contains("full-time"));
-                    assertThat(r.reasons()).anyMatch(s -> s.contains("may not act as verifier"));
+                    assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("at least 2") && s.contains("[001 §9.3.2]"));
+                    assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("full-time"));
+                    assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("may not act as verifier"));
                 });
         PlanView after = plans.forApplication(app).orElseThrow();
         assertThat(after.status()).isEqualTo(PlanStatus.DRAFT);
@@ -147,13 +147,18 @@ class PlansWorkflowTest {
     }
 
     @Test
-    void planning_starts_only_for_an_accepted_application() {
-        long app = fx.application("client-motor", "CNEX-01-G", "SUBMITTED", "EXPLOSION_PROOF", null, null);
-        assertThatThrownBy(() -> plans.start(fx.who("pm"), app)).isInstanceOfSatisfying(Refusal.class, r -> {
-            assertThat(r.status()).isEqualTo(409);
-            assertThat(r.getMessage()).contains("SUBMITTED").contains("accepted applications only");
-        });
-        assertThat(plans.forApplication(app)).isEmpty();
+    void planning_starts_when_the_case_opens_and_not_for_an_application_still_under_review() {
+        long submitted = fx.application("client-motor", "CNEX-01-G", "SUBMITTED", "EXPLOSION_PROOF", null, null);
+        assertThat(plans.forApplication(submitted)).isEmpty();
+        assertThatThrownBy(() -> plans.proposeTeam(fx.who("pm"), submitted, null, team("inspector", TeamRole.LEADER)))
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.status()).isEqualTo(409);
+                    assertThat(cn.cfp.Messages.codes(r)).containsExactly("cases.notAccepted");
+                });
+        long accepted = fx.application("client-motor", "CNEX-01-G", "ACCEPTED", "EXPLOSION_PROOF", null, null);
+        PlanView started = fx.plan(accepted);
+        assertThat(started.status()).isEqualTo(PlanStatus.DRAFT);
+        assertThat(audit.forTarget("plan:" + started.applicationReference())).extracting(AuditRecord::action).containsExactly("PLAN_STARTED");
     }
 
     @Test
@@ -161,14 +166,14 @@ class PlansWorkflowTest {
         long app = fx.application("client-furniture", "CEC-FURNITURE", "ACCEPTED", "FURNITURE", null, null);
         long org = fx.clientOrg("client-furniture");
         long inspector2 = fx.userId("inspector2");
-        CfpPrincipal pm = fx.who("pm");
-        plans.start(pm, app);
+        Actor pm = fx.who("pm");
+        fx.plan(app);
         staff.declare(fx.who("inspector2"), inspector2, org, true, "配偶在该公司任职", null);
         try {
             assertThat(plans.candidates(app)).filteredOn(c -> c.profile().userId() == inspector2).singleElement()
                     .extracting(Plans.Candidate::conflicted).isEqualTo(true);
             assertThatThrownBy(() -> plans.proposeTeam(pm, app, null, team("inspector", TeamRole.LEADER, "inspector2", TeamRole.INSPECTOR)))
-                    .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reasons())
+                    .isInstanceOfSatisfying(Refusal.class, r -> assertThat(cn.cfp.Messages.english(r))
                             .anyMatch(s -> s.contains("conflict of interest") && s.contains("[002 §5.2.1; R-PER-2]")));
         } finally {
             staff.declare(fx.who("admin"), inspector2, org, false, null, null);
@@ -181,14 +186,14 @@ class PlansWorkflowTest {
     @Test
     void a_team_member_cannot_approve_and_a_visit_today_cannot_be_sent_then_moving_it_withdraws_the_approval() {
         long app = fx.application("client-motor", "CGC-R52003", "ACCEPTED", "PV13", 150, null);
-        CfpPrincipal pm = fx.who("pm");
-        plans.start(pm, app);
+        Actor pm = fx.who("pm");
+        fx.plan(app);
         // CGC ¶33: one CCAA-registered full-time inspector of the field is enough; here the project manager himself
         plans.proposeTeam(pm, app, "PV13", team("pm", TeamRole.LEADER));
         LocalDate today = LocalDate.now(clock);
         plans.setInspectionScheme(pm, app, scheme(today));
         plans.setVerificationPlan(pm, app, verification());
-        assertThatThrownBy(() -> plans.approve(pm, app)).isInstanceOf(Refusal.class).hasMessageContaining("is in the team");
+        assertThatThrownBy(() -> plans.approve(pm, app)).isInstanceOf(Refusal.class).hasMessageContaining("planning.approve.inTeam");
         plans.proposeTeam(pm, app, "PV13", team("inspector", TeamRole.LEADER));
         assertThat(plans.approve(pm, app).status()).isEqualTo(PlanStatus.APPROVED);
         assertThatThrownBy(() -> plans.send(pm, app)).isInstanceOfSatisfying(Refusal.class,
@@ -201,13 +206,13 @@ class PlansWorkflowTest {
     @Test
     void approval_lists_everything_missing() {
         long app = fx.application("client-motor", "CICC-ZY-GZ-20", "ACCEPTED", "PV13", null, null);
-        CfpPrincipal pm = fx.who("pm");
-        plans.start(pm, app);
+        Actor pm = fx.who("pm");
+        fx.plan(app);
         plans.proposeTeam(pm, app, "PV13", team("verifier", TeamRole.VERIFIER));
         assertThatThrownBy(() -> plans.approve(pm, app)).isInstanceOfSatisfying(Refusal.class, r -> {
-            assertThat(r.reasons()).anyMatch(s -> s.contains("GHG sources"));        // count unknown → man-days pending
-            assertThat(r.reasons()).anyMatch(s -> s.contains("inspection scheme"));
-            assertThat(r.reasons()).anyMatch(s -> s.contains("verification plan"));
+            assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("GHG sources"));        // count unknown → man-days pending
+            assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("inspection scheme"));
+            assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("verification plan"));
         });
         assertThat(plans.forApplication(app).orElseThrow().status()).isEqualTo(PlanStatus.TEAM_PROPOSED);
     }

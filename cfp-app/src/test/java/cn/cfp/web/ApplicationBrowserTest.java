@@ -33,7 +33,7 @@ class ApplicationBrowserTest {
     @Autowired
     Clock clock;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    org.springframework.context.ApplicationContext context;
     @Autowired
     cn.cfp.calendar.WorkingDayCalendar calendar;
 
@@ -127,7 +127,9 @@ class ApplicationBrowserTest {
         browser.findElement(By.id("productName")).sendKeys("隔爆电机");
         browser.findElement(By.id("model")).sendKeys("YBX3-" + reference);
         browser.findElement(By.id("category")).sendKeys(category);
-        new Select(browser.findElement(By.id("siteId"))).selectByVisibleText("总装车间 " + scheme);
+        Select siteSelect = new Select(browser.findElement(By.id("siteId")));
+        siteSelect.selectByVisibleText("总装车间 " + scheme);
+        String siteId = siteSelect.getFirstSelectedOption().getAttribute("value");
         browser.findElement(By.id("bomItems")).sendKeys("150");
         browser.findElement(By.id("ghgSources")).sendKeys("28");
         click(browser.findElement(By.id("add-product-btn")));
@@ -164,6 +166,9 @@ class ApplicationBrowserTest {
         click(browser.findElement(By.id("accept")));
         assertThat(browser.findElement(By.id("app-status")).getAttribute("data-status")).isEqualTo("ACCEPTED");
         assertThat(browser.findElement(By.id("clock")).getText()).contains("0 / 90");
+        // the case is open at the first stage of the scheme's route
+        assertThat(browser.findElement(By.id("case-status")).getAttribute("data-status")).isEqualTo("OPEN");
+        assertThat(browser.findElement(By.cssSelector("#case-route [data-stage='PLANNING']")).getAttribute("data-state")).isEqualTo("OPEN");
 
         click(browser.findElement(By.id("agree-units")));
         assertThat(browser.findElement(By.id("agreed-units")).getText()).contains("YBX3-" + reference).contains("1 台电动机");
@@ -172,7 +177,14 @@ class ApplicationBrowserTest {
         // planning (R-PLAN): team, man-days where the scheme has no table, inspection scheme, verification plan, approval
         long applicationId = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
         click(browser.findElement(By.id("to-planning")));
-        click(browser.findElement(By.id("start-plan")));
+        // the plan is started by the planning module when the case opens (after the acceptance committed)
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d -> {
+            if (!d.findElements(By.id("team-form")).isEmpty()) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
         WebElement team = browser.findElement(By.id("team-form"));
         WebElement field = team.findElement(By.name("field"));
         field.clear();
@@ -184,9 +196,7 @@ class ApplicationBrowserTest {
         assertThat(browser.findElement(By.id("plan-status")).getAttribute("data-status")).isEqualTo("TEAM_PROPOSED");
 
         if (browser.findElements(By.cssSelector("#man-day-table input[name^='md_']")).isEmpty()) {
-            long site = jdbc.sql("SELECT site_id FROM application_product WHERE application_id = :a FETCH FIRST 1 ROWS ONLY")
-                    .param("a", applicationId).query(Long.class).single();
-            browser.findElement(By.name("extra_scope")).sendKeys("site-" + site);
+            browser.findElement(By.name("extra_scope")).sendKeys("site-" + siteId);
             new Select(browser.findElement(By.name("extra_activity"))).selectByValue("ON_SITE_INSPECTION");
             browser.findElement(By.name("extra_md")).sendKeys("2");
             browser.findElement(By.name("extra_reason")).sendKeys("通用规则未规定人日，按复杂程度确定");
@@ -233,6 +243,6 @@ class ApplicationBrowserTest {
     }
 
     private long userId(String username) {
-        return jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+        return new cn.cfp.CaseFixture(context).userId(username);
     }
 }

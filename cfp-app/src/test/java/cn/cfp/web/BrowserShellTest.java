@@ -59,6 +59,10 @@ class BrowserShellTest {
         login("admin", "cfp-demo-2026");
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("您好");
         browser.findElement(By.id("lang-en")).click();
+        // wait for the English page to replace the Chinese one (an element read during the switch may be stale)
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Hello"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Hello");
         browser.findElement(By.linkText("Audit trail")).click();
         browser.findElement(By.id("verify-chain")).click();

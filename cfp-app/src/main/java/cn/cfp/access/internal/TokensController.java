@@ -2,7 +2,6 @@ package cn.cfp.access.internal;
 
 import cn.cfp.access.ApiTokens;
 import cn.cfp.access.CfpPrincipal;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Each person manages their own API tokens. */
 @Controller
-@PreAuthorize("isAuthenticated()")
 class TokensController {
 
     private final ApiTokens tokens;

@@ -1,16 +1,13 @@
 package cn.cfp.application.web;
 
-import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Actor;
+import cn.cfp.application.AcceptCommand;
 import cn.cfp.application.ApplicationView;
 import cn.cfp.application.Applications;
 import cn.cfp.application.CertificationUnits;
-import cn.cfp.application.ClockView;
-import cn.cfp.application.ContractReview;
 import cn.cfp.application.DocumentReviewConclusion;
 import cn.cfp.application.DocumentReviews;
 import cn.cfp.application.Eligibility;
-import cn.cfp.application.Exemptions;
-import cn.cfp.application.NinetyDayClock;
 import cn.cfp.calendar.WorkingDays;
 import cn.cfp.evidence.EvidenceFile;
 import cn.cfp.party.ClientRegistration;
@@ -23,10 +20,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +31,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * REST API of the application phase: every step a person does in the pages, another system can do
- * here (R-APP, R-UNIT, R-PLAN-5, R-DOC). Documented at /v3/api-docs. Every step is audited by the service.
+ * here (R-APP, R-UNIT, R-DOC). Documented at /v3/api-docs. Every step is audited by the service; who may call
+ * each endpoint is the access table's ({@code access/actions.yaml}).
  */
 @RestController
 @Tag(name = "applications", description = "Client parties, applications, acceptance, units, 90-day clock, document review")
@@ -45,15 +40,12 @@ class ApplicationApi {
 
     private final Applications applications;
     private final CertificationUnits units;
-    private final NinetyDayClock clock;
     private final DocumentReviews reviews;
     private final Organisations organisations;
 
-    ApplicationApi(Applications applications, CertificationUnits units, NinetyDayClock clock, DocumentReviews reviews,
-                   Organisations organisations) {
+    ApplicationApi(Applications applications, CertificationUnits units, DocumentReviews reviews, Organisations organisations) {
         this.applications = applications;
         this.units = units;
-        this.clock = clock;
         this.reviews = reviews;
         this.organisations = organisations;
     }
@@ -65,9 +57,8 @@ class ApplicationApi {
     }
 
     @PostMapping("/api/parties")
-    @PreAuthorize("hasRole('CLIENT')")
     @Operation(summary = "Register a manufacturer or factory (a different legal person) for the client's applications")
-    ResponseEntity<Map<String, Object>> registerParty(@AuthenticationPrincipal CfpPrincipal me, @RequestBody PartyRequest r) {
+    ResponseEntity<Map<String, Object>> registerParty(Actor me, @RequestBody PartyRequest r) {
         long id = organisations.registerClient(me.username(), new ClientRegistration(r.name(), r.nameEn(), r.creditCode(), r.address(),
                 r.legalRepresentative(), r.contactName(), r.contactPhone()), me.organisationId());
         return ResponseEntity.status(201).body(Map.of("id", id));
@@ -77,17 +68,15 @@ class ApplicationApi {
     }
 
     @PostMapping("/api/parties/{orgId}/sites")
-    @PreAuthorize("hasRole('CLIENT')")
     @Operation(summary = "Add a production site to the client's company or a party it registered")
-    ResponseEntity<Map<String, Object>> addSite(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long orgId, @RequestBody SiteRequest r) {
+    ResponseEntity<Map<String, Object>> addSite(Actor me, @PathVariable long orgId, @RequestBody SiteRequest r) {
         requireOwnParty(me, orgId);
         return ResponseEntity.status(201).body(Map.of("id", organisations.addSite(me.username(), orgId, r.name(), r.address())));
     }
 
     @GetMapping("/api/parties")
-    @PreAuthorize("hasRole('CLIENT')")
     @Operation(summary = "The client's company and the parties it registered, with their sites")
-    List<Map<String, Object>> parties(@AuthenticationPrincipal CfpPrincipal me) {
+    List<Map<String, Object>> parties(Actor me) {
         return organisations.partiesOf(me.organisationId()).stream().map(o -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("organisation", o);
@@ -96,9 +85,9 @@ class ApplicationApi {
         }).toList();
     }
 
-    private void requireOwnParty(CfpPrincipal me, long orgId) {
+    private void requireOwnParty(Actor me, long orgId) {
         if (me.organisationId() == null || organisations.partiesOf(me.organisationId()).stream().noneMatch(o -> o.id() == orgId)) {
-            throw Refusal.forbidden("Organisation " + orgId + " is neither your company nor one you registered / 无权操作该企业");
+            throw Refusal.forbidden("party.notYours", orgId);
         }
     }
 
@@ -108,9 +97,8 @@ class ApplicationApi {
     }
 
     @PostMapping("/api/applications")
-    @PreAuthorize("hasRole('CLIENT')")
     @Operation(summary = "Start an application (refused while a revocation ban runs)")
-    ResponseEntity<ApplicationView> create(@AuthenticationPrincipal CfpPrincipal me, @RequestBody CreateRequest r) {
+    ResponseEntity<ApplicationView> create(Actor me, @RequestBody CreateRequest r) {
         long own = me.organisationId() == null ? -1 : me.organisationId();
         long id = applications.create(me, r.scheme(), r.manufacturerOrgId() == null ? own : r.manufacturerOrgId(),
                 r.factoryOrgId() == null ? own : r.factoryOrgId(), r.form());
@@ -118,17 +106,14 @@ class ApplicationApi {
     }
 
     @GetMapping("/api/applications")
-    @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Applications visible to the caller (staff: all; client: its own)")
-    List<ApplicationView> list(@AuthenticationPrincipal CfpPrincipal me) {
+    List<ApplicationView> list(Actor me) {
         return applications.visibleTo(me);
     }
 
     @GetMapping("/api/applications/{id}")
-    @PreAuthorize("isAuthenticated()")
     @Operation(summary = "An application with its checklist status, eligibility and history")
-    Map<String, Object> get(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id) {
-        applications.getFor(me, id);
+    Map<String, Object> get(Actor me, @PathVariable long id) {
         Applications.ApplicationDetails d = applications.details(id);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("application", d.application());
@@ -143,9 +128,8 @@ class ApplicationApi {
     }
 
     @PostMapping("/api/applications/{id}/form")
-    @PreAuthorize("hasRole('CLIENT')")
     @Operation(summary = "Answer the scheme's application form: {\"field-id\": \"answer\", ...}")
-    Map<String, String> form(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestBody Map<String, String> answers) {
+    Map<String, String> form(Actor me, @PathVariable long id, @RequestBody Map<String, String> answers) {
         applications.answerForm(me, id, answers);
         return applications.details(id).form();
     }
@@ -154,43 +138,38 @@ class ApplicationApi {
     }
 
     @PostMapping("/api/applications/{id}/products")
-    @PreAuthorize("hasRole('CLIENT')")
     @Operation(summary = "Add a product/model line")
-    ResponseEntity<Map<String, Object>> addProduct(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestBody ProductRequest r) {
+    ResponseEntity<Map<String, Object>> addProduct(Actor me, @PathVariable long id, @RequestBody ProductRequest r) {
         return ResponseEntity.status(201).body(Map.of("id",
                 applications.addProduct(me, id, r.productName(), r.model(), r.category(), r.siteId(), r.bomItems(), r.ghgSources())));
     }
 
     @PostMapping("/api/applications/{id}/documents/{item}")
-    @PreAuthorize("hasRole('CLIENT')")
     @Operation(summary = "Upload the document of a checklist item (multipart field 'file')")
-    ResponseEntity<EvidenceFile> attach(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @PathVariable String item,
+    ResponseEntity<EvidenceFile> attach(Actor me, @PathVariable long id, @PathVariable String item,
                                         @RequestParam MultipartFile file) throws IOException {
         return ResponseEntity.status(201).body(applications.attachDocument(me, id, item, file.getOriginalFilename(), file.getInputStream()));
     }
 
     @PostMapping("/api/applications/{id}/documents/{item}/answer")
-    @PreAuthorize("hasRole('CLIENT')")
     @Operation(summary = "Answer the deciding question of a conditional checklist item")
-    Map<String, Object> answer(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @PathVariable String item,
+    Map<String, Object> answer(Actor me, @PathVariable long id, @PathVariable String item,
                                @RequestParam boolean applies) {
         applications.answerCondition(me, id, item, applies);
         return Map.of("item", item, "applies", applies);
     }
 
     @PostMapping("/api/applications/{id}/eligibility")
-    @PreAuthorize("hasRole('CLIENT')")
     @Operation(summary = "Declare eligibility conditions: {\"LEGAL_PERSON\": true, ...}")
-    Map<Eligibility, Boolean> eligibility(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id,
+    Map<Eligibility, Boolean> eligibility(Actor me, @PathVariable long id,
                                           @RequestBody Map<Eligibility, Boolean> declared) {
-        declared.forEach((c, v) -> applications.declareEligibility(me, id, c, Boolean.TRUE.equals(v), null));
+        applications.declareEligibility(me, id, declared);
         return applications.details(id).eligibility();
     }
 
     @PostMapping("/api/applications/{id}/submit")
-    @PreAuthorize("hasRole('CLIENT')")
     @Operation(summary = "Submit (or re-submit after a supplement request); refused listing everything missing")
-    Map<String, Object> submit(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id) {
+    Map<String, Object> submit(Actor me, @PathVariable long id) {
         WorkingDays due = applications.submit(me, id);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", applications.get(id).status());
@@ -205,22 +184,16 @@ class ApplicationApi {
     }
 
     @PostMapping("/api/applications/{id}/supplement")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
     @Operation(summary = "Ask the client for supplements")
-    ApplicationView supplement(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestBody SupplementRequest r) {
+    ApplicationView supplement(Actor me, @PathVariable long id, @RequestBody SupplementRequest r) {
         applications.requestSupplement(me, id, r.note(), r.dueOn());
         return applications.get(id);
     }
 
-    record AcceptRequest(Set<ContractReview> contractReview, LocalDate contractSignedOn, String fee,
-                         Exemptions.OnsiteWaiver onsiteWaiver, Exemptions.PriorVerification priorVerification) {
-    }
-
     @PostMapping("/api/applications/{id}/accept")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
     @Operation(summary = "Accept: contract review confirmed, contract recorded, 90-day clock starts")
-    ApplicationView accept(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestBody AcceptRequest r) {
-        applications.accept(me, id, r.contractReview(), r.contractSignedOn(), r.fee(), r.onsiteWaiver(), r.priorVerification());
+    ApplicationView accept(Actor me, @PathVariable long id, @RequestBody AcceptCommand command) {
+        applications.accept(me, id, command);
         return applications.get(id);
     }
 
@@ -228,18 +201,9 @@ class ApplicationApi {
     }
 
     @PostMapping("/api/applications/{id}/refuse")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
     @Operation(summary = "Refuse with reasons")
-    ApplicationView refuse(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestBody ReasonRequest r) {
+    ApplicationView refuse(Actor me, @PathVariable long id, @RequestBody ReasonRequest r) {
         applications.refuse(me, id, r.reasons());
-        return applications.get(id);
-    }
-
-    @PostMapping("/api/applications/{id}/terminate")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
-    @Operation(summary = "Terminate an accepted application with a notice")
-    ApplicationView terminate(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestBody ReasonRequest r) {
-        applications.terminate(me, id, r.reasons());
         return applications.get(id);
     }
 
@@ -247,9 +211,8 @@ class ApplicationApi {
     }
 
     @PostMapping("/api/revocations")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
     @Operation(summary = "Record a CFP certificate revocation of a client (R-PTY-2 ban)")
-    ResponseEntity<Void> revocation(@AuthenticationPrincipal CfpPrincipal me, @RequestBody RevocationRequest r) {
+    ResponseEntity<Void> revocation(Actor me, @RequestBody RevocationRequest r) {
         applications.recordRevocation(me, r.organisationId(), r.certificateNo(), r.revokedOn());
         return ResponseEntity.status(201).build();
     }
@@ -257,58 +220,17 @@ class ApplicationApi {
     // ---- units (R-UNIT)
 
     @GetMapping("/api/applications/{id}/units/proposal")
-    @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Units proposed by the scheme's division rule, with violations")
-    List<CertificationUnits.UnitProposal> proposal(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id) {
-        applications.getFor(me, id);
+    List<CertificationUnits.UnitProposal> proposal(Actor me, @PathVariable long id) {
         return units.propose(id);
     }
 
     @PostMapping("/api/applications/{id}/units")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
     @Operation(summary = "Record the agreed units with their functional/declared unit")
-    ApplicationView agreeUnits(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id,
+    ApplicationView agreeUnits(Actor me, @PathVariable long id,
                                @RequestBody List<CertificationUnits.AgreedUnit> agreed) {
         units.agree(me, id, agreed);
         return applications.get(id);
-    }
-
-    // ---- 90-day clock (R-PLAN-5)
-
-    @GetMapping("/api/applications/{id}/clock")
-    @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Net days used of the scheme's time limit, excluding client-caused pauses")
-    ClockView clockOf(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id) {
-        applications.getFor(me, id);
-        return clock.of(id);
-    }
-
-    record PauseRequest(LocalDate date, String reason) {
-    }
-
-    @PostMapping("/api/applications/{id}/clock/pause")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
-    @Operation(summary = "Start a client-caused pause")
-    ClockView pause(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestBody PauseRequest r) {
-        clock.pause(me, id, r.date(), r.reason());
-        return clock.of(id);
-    }
-
-    @PostMapping("/api/applications/{id}/clock/resume")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
-    @Operation(summary = "End the current pause")
-    ClockView resume(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestBody PauseRequest r) {
-        clock.resume(me, id, r.date());
-        return clock.of(id);
-    }
-
-    @GetMapping("/api/dashboard/clocks")
-    @PreAuthorize("hasAnyRole('ADMIN','PROJECT_MANAGER','INSPECTOR','VERIFIER','TECHNICAL_EXPERT','REVIEWER','DECISION_MAKER',"
-            + "'PREPARER','COMPETENCE_EVALUATOR','SCHEME_MANAGER','ARCHIVIST')")
-    @Operation(summary = "All open cases sorted by risk of overrunning the time limit")
-    List<Map<String, Object>> dashboard() {
-        return clock.dashboard().stream().map(e -> Map.<String, Object>of("reference", e.getKey().reference(),
-                "scheme", e.getKey().schemeCode(), "clock", e.getValue())).toList();
     }
 
     // ---- document review (R-DOC-1)
@@ -317,17 +239,14 @@ class ApplicationApi {
     }
 
     @PostMapping("/api/applications/{id}/document-review")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','INSPECTOR','VERIFIER')")
     @Operation(summary = "Record a document review conclusion")
-    DocumentReviews.Review review(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestBody ReviewRequest r) {
+    DocumentReviews.Review review(Actor me, @PathVariable long id, @RequestBody ReviewRequest r) {
         return reviews.conclude(me, id, r.conclusion(), r.findings());
     }
 
     @GetMapping("/api/applications/{id}/document-review")
-    @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Document review rounds")
-    List<DocumentReviews.Review> reviews(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id) {
-        applications.getFor(me, id);
+    List<DocumentReviews.Review> reviews(Actor me, @PathVariable long id) {
         return reviews.of(id);
     }
 }

@@ -1,6 +1,8 @@
 package cn.cfp.application.web;
 
-import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Actor;
+import cn.cfp.access.Role;
+import cn.cfp.application.AcceptCommand;
 import cn.cfp.application.ApplicationStatus;
 import cn.cfp.application.ApplicationView;
 import cn.cfp.application.Applications;
@@ -9,8 +11,8 @@ import cn.cfp.application.ContractReview;
 import cn.cfp.application.DocumentReviewConclusion;
 import cn.cfp.application.DocumentReviews;
 import cn.cfp.application.Eligibility;
-import cn.cfp.application.Exemptions;
-import cn.cfp.application.NinetyDayClock;
+import cn.cfp.cases.CaseView;
+import cn.cfp.cases.Cases;
 import cn.cfp.party.ClientRegistration;
 import cn.cfp.party.Organisation;
 import cn.cfp.party.Organisations;
@@ -23,13 +25,13 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,16 +44,16 @@ class ApplicationPages {
 
     private final Applications applications;
     private final CertificationUnits units;
-    private final NinetyDayClock clock;
+    private final Cases cases;
     private final DocumentReviews reviews;
     private final Organisations organisations;
     private final SchemeCatalog schemes;
 
-    ApplicationPages(Applications applications, CertificationUnits units, NinetyDayClock clock, DocumentReviews reviews,
+    ApplicationPages(Applications applications, CertificationUnits units, Cases cases, DocumentReviews reviews,
                      Organisations organisations, SchemeCatalog schemes) {
         this.applications = applications;
         this.units = units;
-        this.clock = clock;
+        this.cases = cases;
         this.reviews = reviews;
         this.organisations = organisations;
         this.schemes = schemes;
@@ -60,8 +62,7 @@ class ApplicationPages {
     // ---------------------------------------------------------------- client portal
 
     @GetMapping("/portal")
-    @PreAuthorize("hasRole('CLIENT')")
-    String portal(@AuthenticationPrincipal CfpPrincipal me, Model model) {
+    String portal(Actor me, Model model) {
         List<Map<String, Object>> parties = new ArrayList<>();
         for (Organisation o : organisations.partiesOf(me.organisationId())) {
             parties.add(Map.of("org", o, "sites", organisations.sites(o.id())));
@@ -71,8 +72,7 @@ class ApplicationPages {
     }
 
     @PostMapping("/portal/parties")
-    @PreAuthorize("hasRole('CLIENT')")
-    String registerParty(@AuthenticationPrincipal CfpPrincipal me, @RequestParam String name, @RequestParam(required = false) String nameEn,
+    String registerParty(Actor me, @RequestParam String name, @RequestParam(required = false) String nameEn,
                          @RequestParam String creditCode, @RequestParam String address, @RequestParam String legalRepresentative,
                          @RequestParam String contactName, @RequestParam String contactPhone, RedirectAttributes redirect) {
         organisations.registerClient(me.username(), new ClientRegistration(name, nameEn, creditCode, address, legalRepresentative,
@@ -82,11 +82,10 @@ class ApplicationPages {
     }
 
     @PostMapping("/portal/sites")
-    @PreAuthorize("hasRole('CLIENT')")
-    String addSite(@AuthenticationPrincipal CfpPrincipal me, @RequestParam long org, @RequestParam String name,
+    String addSite(Actor me, @RequestParam long org, @RequestParam String name,
                    @RequestParam String address, RedirectAttributes redirect) {
         if (organisations.partiesOf(me.organisationId()).stream().noneMatch(o -> o.id() == org)) {
-            throw Refusal.forbidden("Organisation " + org + " is neither your company nor one you registered / 无权操作该企业");
+            throw Refusal.forbidden("party.notYours", org);
         }
         organisations.addSite(me.username(), org, name, address);
         redirect.addFlashAttribute("ok", name);
@@ -96,8 +95,7 @@ class ApplicationPages {
     // ---------------------------------------------------------------- applications
 
     @GetMapping("/applications")
-    @PreAuthorize("isAuthenticated()")
-    String list(@AuthenticationPrincipal CfpPrincipal me, Model model) {
+    String list(Actor me, Model model) {
         model.addAttribute("applications", applications.visibleTo(me));
         model.addAttribute("schemes", schemes.all());
         if (me.isClient()) {
@@ -107,42 +105,45 @@ class ApplicationPages {
     }
 
     @PostMapping("/applications")
-    @PreAuthorize("hasRole('CLIENT')")
-    String create(@AuthenticationPrincipal CfpPrincipal me, @RequestParam String scheme, @RequestParam long manufacturer,
+    String create(Actor me, @RequestParam String scheme, @RequestParam long manufacturer,
                   @RequestParam long factory) {
         long id = applications.create(me, scheme, manufacturer, factory, Map.of());
         return "redirect:/applications/" + id;
     }
 
     @GetMapping("/applications/{id}")
-    @PreAuthorize("isAuthenticated()")
-    String detail(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, Model model) {
-        ApplicationView app = applications.getFor(me, id);
+    String detail(Actor me, @PathVariable long id, Model model) {
         Applications.ApplicationDetails d = applications.details(id);
+        ApplicationView app = d.application();
+        Optional<CaseView> caseView = cases.view(id);
         model.addAttribute("d", d);
         model.addAttribute("app", app);
+        model.addAttribute("caseView", caseView.orElse(null));
         model.addAttribute("applicant", organisations.find(app.applicantOrgId()).orElse(null));
         model.addAttribute("manufacturer", organisations.find(app.manufacturerOrgId()).orElse(null));
         model.addAttribute("factory", organisations.find(app.factoryOrgId()).orElse(null));
-        model.addAttribute("editable", me.isClient() && me.organisationId() != null && me.organisationId() == app.applicantOrgId()
+        model.addAttribute("editable", me.isClient() && me.organisationId() == app.applicantOrgId()
                 && (app.status() == ApplicationStatus.DRAFT || app.status() == ApplicationStatus.SUPPLEMENT_REQUESTED));
-        model.addAttribute("reviewer", me.has(cn.cfp.access.Role.PROJECT_MANAGER) || me.has(cn.cfp.access.Role.ADMIN));
-        model.addAttribute("docReviewer", me.has(cn.cfp.access.Role.PROJECT_MANAGER) || me.has(cn.cfp.access.Role.INSPECTOR)
-                || me.has(cn.cfp.access.Role.VERIFIER));
+        boolean open = caseView.map(CaseView::isOpen).orElse(false);
+        boolean manager = caseView.map(c -> c.managerUserId() == me.id()).orElse(me.has(Role.PROJECT_MANAGER));
+        boolean team = caseView.map(c -> c.team().stream().anyMatch(m -> m.userId() == me.id())).orElse(false);
+        model.addAttribute("reviewer", me.has(Role.PROJECT_MANAGER) && manager);
+        model.addAttribute("caseManager", open && manager && me.has(Role.PROJECT_MANAGER));
+        model.addAttribute("docReviewer", open && (manager || team)
+                && caseView.map(c -> c.currentStages().contains(cn.cfp.scheme.Stage.DOCUMENT_REVIEW)).orElse(false));
         model.addAttribute("eligibilityConditions", Eligibility.values());
         model.addAttribute("contractReview", ContractReview.values());
         model.addAttribute("conclusions", DocumentReviewConclusion.values());
         model.addAttribute("proposal", units.propose(id));
-        model.addAttribute("clock", app.acceptedOn() == null ? null : clock.of(id));
+        model.addAttribute("clock", caseView.map(CaseView::clock).orElse(null));
         model.addAttribute("reviews", reviews.of(id));
-        model.addAttribute("terminationDue", app.acceptedOn() != null && reviews.terminationDue(id));
+        model.addAttribute("terminationDue", open && reviews.terminationDue(id));
         model.addAttribute("form", d.scheme().applicationForm().value());
         return "application/detail";
     }
 
     @PostMapping("/applications/{id}/form")
-    @PreAuthorize("hasRole('CLIENT')")
-    String form(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestParam Map<String, String> params) {
+    String form(Actor me, @PathVariable long id, @RequestParam Map<String, String> params) {
         Map<String, String> answers = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             if (k.startsWith("f.")) {
@@ -154,8 +155,7 @@ class ApplicationPages {
     }
 
     @PostMapping("/applications/{id}/products")
-    @PreAuthorize("hasRole('CLIENT')")
-    String addProduct(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestParam String productName,
+    String addProduct(Actor me, @PathVariable long id, @RequestParam String productName,
                       @RequestParam String model, @RequestParam(required = false) String category,
                       @RequestParam(required = false) Long siteId, @RequestParam(required = false) Integer bomItems,
                       @RequestParam(required = false) Integer ghgSources) {
@@ -164,86 +164,64 @@ class ApplicationPages {
     }
 
     @PostMapping("/applications/{id}/products/{productId}/remove")
-    @PreAuthorize("hasRole('CLIENT')")
-    String removeProduct(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @PathVariable long productId) {
+    String removeProduct(Actor me, @PathVariable long id, @PathVariable long productId) {
         applications.removeProduct(me, id, productId);
         return back(id);
     }
 
     @PostMapping("/applications/{id}/documents/{item}")
-    @PreAuthorize("hasRole('CLIENT')")
-    String attach(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @PathVariable String item,
+    String attach(Actor me, @PathVariable long id, @PathVariable String item,
                   @RequestParam MultipartFile file) throws IOException {
         applications.attachDocument(me, id, item, file.getOriginalFilename(), file.getInputStream());
         return back(id);
     }
 
     @PostMapping("/applications/{id}/documents/{item}/answer")
-    @PreAuthorize("hasRole('CLIENT')")
-    String answer(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @PathVariable String item, @RequestParam boolean applies) {
+    String answer(Actor me, @PathVariable long id, @PathVariable String item, @RequestParam boolean applies) {
         applications.answerCondition(me, id, item, applies);
         return back(id);
     }
 
     @PostMapping("/applications/{id}/eligibility")
-    @PreAuthorize("hasRole('CLIENT')")
-    String eligibility(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id,
+    String eligibility(Actor me, @PathVariable long id,
                        @RequestParam(required = false) List<Eligibility> declared) {
         Set<Eligibility> yes = declared == null ? Set.of() : EnumSet.copyOf(declared);
+        Map<Eligibility, Boolean> all = new LinkedHashMap<>();
         for (Eligibility e : Eligibility.values()) {
-            applications.declareEligibility(me, id, e, yes.contains(e), null);
+            all.put(e, yes.contains(e));
         }
+        applications.declareEligibility(me, id, all);
         return back(id);
     }
 
     @PostMapping("/applications/{id}/submit")
-    @PreAuthorize("hasRole('CLIENT')")
-    String submit(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id) {
+    String submit(Actor me, @PathVariable long id) {
         applications.submit(me, id);
         return back(id);
     }
 
     @PostMapping("/applications/{id}/supplement")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
-    String supplement(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestParam String note,
+    String supplement(Actor me, @PathVariable long id, @RequestParam String note,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {
         applications.requestSupplement(me, id, note, dueOn);
         return back(id);
     }
 
+    /** Binds the same {@link AcceptCommand} as the API (form fields named after its components). */
     @PostMapping("/applications/{id}/accept")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
-    String accept(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id,
-                  @RequestParam(required = false) List<ContractReview> review,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate contractSignedOn,
-                  @RequestParam(required = false) String fee,
-                  @RequestParam(required = false) String waiverReference,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate waiverPassedOn,
-                  @RequestParam(defaultValue = "false") boolean waiverSameFactory,
-                  @RequestParam(defaultValue = "false") boolean waiverSameType) {
-        Exemptions.OnsiteWaiver waiver = waiverReference == null || waiverReference.isBlank() ? null
-                : new Exemptions.OnsiteWaiver(waiverReference, waiverPassedOn, waiverSameFactory, waiverSameType);
-        applications.accept(me, id, review == null ? Set.of() : EnumSet.copyOf(review), contractSignedOn, fee, waiver, null);
+    String accept(Actor me, @PathVariable long id, @ModelAttribute AcceptCommand command) {
+        applications.accept(me, id, command);
         return back(id);
     }
 
     @PostMapping("/applications/{id}/refuse")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
-    String refuse(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestParam String reasons) {
+    String refuse(Actor me, @PathVariable long id, @RequestParam String reasons) {
         applications.refuse(me, id, reasons);
         return back(id);
     }
 
-    @PostMapping("/applications/{id}/terminate")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
-    String terminate(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestParam String reasons) {
-        applications.terminate(me, id, reasons);
-        return back(id);
-    }
-
     @PostMapping("/applications/{id}/units")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
-    String agreeUnits(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestParam List<String> label,
+    String agreeUnits(Actor me, @PathVariable long id, @RequestParam List<String> label,
                       @RequestParam List<String> models, @RequestParam List<String> functionalUnit,
                       @RequestParam(required = false) List<String> category) {
         List<CertificationUnits.AgreedUnit> agreed = new ArrayList<>();
@@ -255,36 +233,11 @@ class ApplicationPages {
         return back(id);
     }
 
-    @PostMapping("/applications/{id}/clock/pause")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
-    String pause(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id,
-                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestParam String reason) {
-        clock.pause(me, id, date, reason);
-        return back(id);
-    }
-
-    @PostMapping("/applications/{id}/clock/resume")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','ADMIN')")
-    String resume(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        clock.resume(me, id, date);
-        return back(id);
-    }
-
     @PostMapping("/applications/{id}/document-review")
-    @PreAuthorize("hasAnyRole('PROJECT_MANAGER','INSPECTOR','VERIFIER')")
-    String review(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestParam DocumentReviewConclusion conclusion,
+    String review(Actor me, @PathVariable long id, @RequestParam DocumentReviewConclusion conclusion,
                   @RequestParam(required = false) String findings) {
         reviews.conclude(me, id, conclusion, findings);
         return back(id);
-    }
-
-    @GetMapping("/dashboard")
-    @PreAuthorize("hasAnyRole('ADMIN','PROJECT_MANAGER','INSPECTOR','VERIFIER','TECHNICAL_EXPERT','REVIEWER','DECISION_MAKER',"
-            + "'PREPARER','COMPETENCE_EVALUATOR','SCHEME_MANAGER','ARCHIVIST')")
-    String dashboard(Model model) {
-        model.addAttribute("rows", clock.dashboard());
-        return "application/dashboard";
     }
 
     private static String back(long id) {

@@ -2,7 +2,6 @@ package cn.cfp.audit.internal;
 
 import cn.cfp.audit.AuditTrail;
 import cn.cfp.audit.ChainVerdict;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /** Admin page and API to read and verify the audit trail (R-REC-1). */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN','ARCHIVIST')")
 class AuditController {
 
     private final AuditTrail trail;

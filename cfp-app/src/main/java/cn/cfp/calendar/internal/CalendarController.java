@@ -1,14 +1,12 @@
 package cn.cfp.calendar.internal;
 
-import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Actor;
 import cn.cfp.calendar.WorkingDayCalendar;
 import cn.cfp.calendar.WorkingDays;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +28,6 @@ class CalendarController {
     }
 
     @GetMapping("/calendar")
-    @PreAuthorize("isAuthenticated()")
     String page(@RequestParam(required = false) Integer year,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) Integer days, Model model) {
@@ -48,7 +45,6 @@ class CalendarController {
     }
 
     @GetMapping("/api/calendar/working-days")
-    @PreAuthorize("isAuthenticated()")
     @ResponseBody
     Map<String, Object> plus(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                              @RequestParam int days) {
@@ -58,8 +54,7 @@ class CalendarController {
     }
 
     @PostMapping("/calendar/day")
-    @PreAuthorize("hasRole('ADMIN')")
-    String put(@AuthenticationPrincipal CfpPrincipal me,
+    String put(Actor me,
                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                @RequestParam WorkingDayCalendar.Kind kind, @RequestParam String name, RedirectAttributes redirect) {
         calendar.put(me.username(), date, kind, name);
@@ -67,16 +62,14 @@ class CalendarController {
     }
 
     @PostMapping("/calendar/day/remove")
-    @PreAuthorize("hasRole('ADMIN')")
-    String remove(@AuthenticationPrincipal CfpPrincipal me,
+    String remove(Actor me,
                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         calendar.remove(me.username(), date);
         return "redirect:/calendar?year=" + date.getYear();
     }
 
     @PostMapping("/calendar/year")
-    @PreAuthorize("hasRole('ADMIN')")
-    String configure(@AuthenticationPrincipal CfpPrincipal me, @RequestParam int year, @RequestParam String source) {
+    String configure(Actor me, @RequestParam int year, @RequestParam String source) {
         calendar.markConfigured(me.username(), year, source);
         return "redirect:/calendar?year=" + year;
     }

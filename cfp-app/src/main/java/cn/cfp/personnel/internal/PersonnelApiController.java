@@ -1,14 +1,12 @@
 package cn.cfp.personnel.internal;
 
-import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Actor;
 import cn.cfp.personnel.ProfileInput;
 import cn.cfp.personnel.StaffProfile;
 import cn.cfp.personnel.StaffRegistry;
 import cn.cfp.personnel.StaffingFigure;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,34 +31,29 @@ class PersonnelApiController {
     }
 
     @GetMapping("/api/personnel")
-    @PreAuthorize(STAFF)
     List<StaffProfile> all() {
         return registry.all();
     }
 
     @GetMapping("/api/personnel/staffing")
-    @PreAuthorize(STAFF)
     StaffingFigure staffing() {
         return registry.staffing();
     }
 
     @GetMapping("/api/personnel/{userId}")
-    @PreAuthorize(STAFF)
     StaffProfile get(@PathVariable long userId) {
         return registry.get(userId);
     }
 
     @PutMapping("/api/personnel/{userId}")
-    @PreAuthorize(EDITORS)
-    StaffProfile save(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long userId,
+    StaffProfile save(Actor me, @PathVariable long userId,
                       @RequestBody(required = false) ProfileInput body) {
         return registry.save(me.username(), userId, body);
     }
 
     /** The person themself, an admin or a competence evaluator (checked by the service). */
     @PutMapping("/api/personnel/{userId}/conflicts/{organisationId}")
-    @PreAuthorize(STAFF)
-    StaffProfile declare(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long userId, @PathVariable long organisationId,
+    StaffProfile declare(Actor me, @PathVariable long userId, @PathVariable long organisationId,
                          @RequestBody(required = false) Declaration body) {
         Declaration d = body == null ? new Declaration(null, null, null) : body;
         if (d.conflicted() == null) {

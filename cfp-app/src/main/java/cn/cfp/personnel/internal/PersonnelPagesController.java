@@ -1,6 +1,6 @@
 package cn.cfp.personnel.internal;
 
-import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Actor;
 import cn.cfp.access.Role;
 import cn.cfp.party.Organisation;
 import cn.cfp.party.Organisations;
@@ -19,8 +19,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +39,6 @@ class PersonnelPagesController {
     }
 
     @GetMapping("/personnel")
-    @PreAuthorize(PersonnelApiController.STAFF)
     String list(Model model) {
         model.addAttribute("profiles", registry.all());
         model.addAttribute("staffing", registry.staffing());
@@ -49,8 +46,7 @@ class PersonnelPagesController {
     }
 
     @GetMapping("/personnel/{userId}")
-    @PreAuthorize(PersonnelApiController.STAFF)
-    String profile(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long userId, Model model) {
+    String profile(Actor me, @PathVariable long userId, Model model) {
         StaffProfile p = registry.get(userId);
         model.addAttribute("p", p);
         model.addAttribute("recorded", registry.recorded(userId));
@@ -67,8 +63,7 @@ class PersonnelPagesController {
     }
 
     @PostMapping("/personnel/{userId}")
-    @PreAuthorize(PersonnelApiController.EDITORS)
-    String save(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long userId,
+    String save(Actor me, @PathVariable long userId,
                 @RequestParam(defaultValue = "false") boolean fullTime, @RequestParam(required = false) Integer experienceYears,
                 @RequestParam(required = false) Set<Qualification> qualifications,
                 @RequestParam(required = false) String ccaaRegistrationNo,
@@ -81,8 +76,7 @@ class PersonnelPagesController {
     }
 
     @PostMapping("/personnel/{userId}/conflicts")
-    @PreAuthorize(PersonnelApiController.STAFF)
-    String declare(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long userId, @RequestParam long organisationId,
+    String declare(Actor me, @PathVariable long userId, @RequestParam long organisationId,
                    @RequestParam(defaultValue = "false") boolean conflicted, @RequestParam(required = false) String note) {
         registry.declare(me, userId, organisationId, conflicted, note, null);
         return "redirect:/personnel/" + userId;
@@ -109,7 +103,7 @@ class PersonnelPagesController {
             }
         }
         if (!problems.isEmpty()) {
-            throw new Refusal(400, problems);
+            throw Refusal.texts(400, problems);
         }
         return out;
     }

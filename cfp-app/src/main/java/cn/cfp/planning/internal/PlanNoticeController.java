@@ -1,6 +1,6 @@
 package cn.cfp.planning.internal;
 
-import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Actor;
 import cn.cfp.document.Notice;
 import cn.cfp.document.NoticePdf;
 import cn.cfp.planning.InspectionScheme;
@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,8 +37,7 @@ class PlanNoticeController {
     }
 
     @GetMapping({"/planning/{applicationId}/notices/{kind}.pdf", "/api/planning/{applicationId}/notices/{kind}.pdf"})
-    @PreAuthorize(PlanningApiController.STAFF_AND_CLIENT)
-    ResponseEntity<byte[]> notice(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, @PathVariable String kind) {
+    ResponseEntity<byte[]> notice(Actor me, @PathVariable long applicationId, @PathVariable String kind) {
         PlanView visible = plans.view(me, applicationId); // record-level check
         PlanView plan = plans.forApplication(applicationId).orElseThrow();
         Notice notice = switch (kind.toLowerCase(Locale.ROOT)) {
@@ -66,7 +63,7 @@ class PlanNoticeController {
                         "If you object to a member (e.g. a conflict of interest), tell us in writing promptly. [CNCA-CFP-00 Annex 2 §4.2]"));
     }
 
-    private Notice plan(CfpPrincipal me, PlanView plan) {
+    private Notice plan(Actor me, PlanView plan) {
         boolean ready = plan.status() == PlanStatus.SENT || me.isStaff() && plan.status() == PlanStatus.APPROVED;
         if (!ready) {
             throw new Refusal(409, "The plan of " + plan.applicationReference() + " is " + plan.status()

@@ -1,10 +1,12 @@
 package cn.cfp.planning.internal;
 
-import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.Actor;
 import cn.cfp.access.Role;
 import cn.cfp.application.ApplicationStatus;
 import cn.cfp.application.ApplicationView;
 import cn.cfp.application.Applications;
+import cn.cfp.cases.Cases;
+import cn.cfp.scheme.Stage;
 import cn.cfp.planning.Complexity;
 import cn.cfp.planning.InspectionScheme;
 import cn.cfp.planning.ManDayLine;
@@ -28,8 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,11 +43,13 @@ class PlanningPagesController {
 
     private final Plans plans;
     private final Applications applications;
+    private final Cases cases;
     private final SchemeCatalog schemes;
 
-    PlanningPagesController(Plans plans, Applications applications, SchemeCatalog schemes) {
+    PlanningPagesController(Plans plans, Applications applications, Cases cases, SchemeCatalog schemes) {
         this.plans = plans;
         this.applications = applications;
+        this.cases = cases;
         this.schemes = schemes;
     }
 
@@ -56,23 +58,21 @@ class PlanningPagesController {
     }
 
     @GetMapping("/planning")
-    @PreAuthorize(PlanningApiController.STAFF_AND_CLIENT)
-    String list(@AuthenticationPrincipal CfpPrincipal me, Model model) {
+    String list(Actor me, Model model) {
         List<Row> rows = new ArrayList<>();
-        for (ApplicationView a : applications.visibleTo(me)) {
-            Optional<PlanView> p = plans.forApplication(a.id());
-            if (a.status() == ApplicationStatus.ACCEPTED || p.isPresent()) {
-                rows.add(new Row(a, p.map(x -> me.isStaff() ? x : x.forClient()).orElse(null)));
-            }
+        List<ApplicationView> accepted = applications.visibleTo(me).stream().filter(a -> a.acceptedOn() != null).toList();
+        Map<Long, PlanView> planOf = plans.ofApplications(accepted.stream().map(ApplicationView::id).toList());
+        for (ApplicationView a : accepted) {
+            PlanView p = planOf.get(a.id());
+            rows.add(new Row(a, p == null ? null : me.isStaff() ? p : p.forClient()));
         }
         model.addAttribute("rows", rows);
         return "planning/list";
     }
 
     @GetMapping("/planning/{applicationId}")
-    @PreAuthorize(PlanningApiController.STAFF_AND_CLIENT)
-    String page(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, Model model) {
-        ApplicationView app = applications.getFor(me, applicationId);
+    String page(Actor me, @PathVariable long applicationId, Model model) {
+        ApplicationView app = applications.get(applicationId);
         model.addAttribute("app", app);
         Optional<PlanView> plan = plans.forApplication(applicationId);
         if (me.isClient()) {
@@ -88,8 +88,13 @@ class PlanningPagesController {
         model.addAttribute("complexities", Complexity.values());
         model.addAttribute("assuranceLevels", AssuranceLevel.values());
         model.addAttribute("activities", ManDayActivity.values());
-        model.addAttribute("planner", me.has(Role.PROJECT_MANAGER) || me.has(Role.ADMIN));
-        model.addAttribute("approver", me.has(Role.PROJECT_MANAGER));
+        // forms for the roles this person holds on the case (the access table enforces the same on submit)
+        var caseOf = cases.ofApplication(applicationId);
+        boolean atPlanning = caseOf.map(c -> c.currentStages().contains(Stage.PLANNING)).orElse(false);
+        boolean manager = caseOf.map(c -> c.isManager(me.id())).orElse(false) && me.has(Role.PROJECT_MANAGER);
+        model.addAttribute("planner", atPlanning && manager);
+        model.addAttribute("approver", atPlanning && manager);
+        model.addAttribute("writer", atPlanning && (manager || caseOf.map(c -> c.isTeamMember(me.id())).orElse(false)));
         Map<Long, String> roleOf = new LinkedHashMap<>();
         plan.ifPresent(p -> p.team().forEach(m -> roleOf.put(m.userId(), m.role().name())));
         model.addAttribute("roleOf", roleOf);
@@ -104,32 +109,22 @@ class PlanningPagesController {
         return "planning/plan";
     }
 
-    @PostMapping("/planning/{applicationId}/start")
-    @PreAuthorize(PlanningApiController.PLANNERS)
-    String start(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId) {
-        plans.start(me, applicationId);
-        return redirect(applicationId);
-    }
-
     @PostMapping("/planning/{applicationId}/team")
-    @PreAuthorize(PlanningApiController.PLANNERS)
-    String team(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, @RequestParam(required = false) String field,
+    String team(Actor me, @PathVariable long applicationId, @RequestParam(required = false) String field,
                 @RequestParam Map<String, String> params) {
         plans.proposeTeam(me, applicationId, field, members(params));
         return redirect(applicationId);
     }
 
     @PostMapping("/planning/{applicationId}/objections")
-    @PreAuthorize("hasRole('CLIENT')")
-    String object(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId,
+    String object(Actor me, @PathVariable long applicationId,
                   @RequestParam(required = false) Long memberUserId, @RequestParam(required = false) String reason) {
         plans.object(me, applicationId, memberUserId, reason);
         return redirect(applicationId);
     }
 
     @PostMapping("/planning/{applicationId}/objections/{objectionId}/resolution")
-    @PreAuthorize(PlanningApiController.PLANNERS)
-    String resolve(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, @PathVariable long objectionId,
+    String resolve(Actor me, @PathVariable long applicationId, @PathVariable long objectionId,
                    @RequestParam(required = false) String resolution, @RequestParam(required = false) String note,
                    @RequestParam(required = false) String field, @RequestParam Map<String, String> params) {
         plans.resolveObjection(me, applicationId, objectionId, resolution, note, field,
@@ -138,8 +133,7 @@ class PlanningPagesController {
     }
 
     @PostMapping("/planning/{applicationId}/man-days")
-    @PreAuthorize(PlanningApiController.PLANNERS)
-    String manDays(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, @RequestParam Map<String, String> form) {
+    String manDays(Actor me, @PathVariable long applicationId, @RequestParam Map<String, String> form) {
         Map<String, String> params = new LinkedHashMap<>(form);
         PlanView plan = plans.forApplication(applicationId).orElseThrow(() -> Refusal.notFound("Plan"));
         List<ManDayOverride> overrides = new ArrayList<>();
@@ -170,8 +164,7 @@ class PlanningPagesController {
     }
 
     @PostMapping("/planning/{applicationId}/inspection-scheme")
-    @PreAuthorize(PlanningApiController.WRITERS)
-    String inspectionScheme(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, @RequestParam Map<String, String> p) {
+    String inspectionScheme(Actor me, @PathVariable long applicationId, @RequestParam Map<String, String> p) {
         plans.setInspectionScheme(me, applicationId, new InspectionScheme(p.get("purpose"), p.get("units"), p.get("productTypes"),
                 p.get("systemBoundary"), p.get("functionalUnit"), date(p.get("dataPeriodFrom")), date(p.get("dataPeriodTo")),
                 p.get("basis"), p.get("onSiteRequirements"), p.get("verificationRequirements"), p.get("schedule"),
@@ -180,8 +173,7 @@ class PlanningPagesController {
     }
 
     @PostMapping("/planning/{applicationId}/verification-plan")
-    @PreAuthorize(PlanningApiController.WRITERS)
-    String verificationPlan(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId, @RequestParam Map<String, String> p) {
+    String verificationPlan(Actor me, @PathVariable long applicationId, @RequestParam Map<String, String> p) {
         List<RiskAssessment> risks = new ArrayList<>();
         for (RiskFactor f : RiskFactor.values()) {
             String r = p.get("risk_" + f.name());
@@ -203,15 +195,13 @@ class PlanningPagesController {
     }
 
     @PostMapping("/planning/{applicationId}/approval")
-    @PreAuthorize("hasRole('PROJECT_MANAGER')")
-    String approve(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId) {
+    String approve(Actor me, @PathVariable long applicationId) {
         plans.approve(me, applicationId);
         return redirect(applicationId);
     }
 
     @PostMapping("/planning/{applicationId}/sending")
-    @PreAuthorize(PlanningApiController.PLANNERS)
-    String send(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long applicationId) {
+    String send(Actor me, @PathVariable long applicationId) {
         plans.send(me, applicationId);
         return redirect(applicationId);
     }

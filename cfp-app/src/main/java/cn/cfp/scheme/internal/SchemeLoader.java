@@ -80,11 +80,36 @@ final class SchemeLoader {
         }
         Map<String, Scheme> resolved = new LinkedHashMap<>();
         byCode.values().forEach(p -> resolve(p, byCode, resolved));
+        for (Scheme s : resolved.values()) {
+            crossCheck(s, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new SchemeDefinitionException(problems);
+        }
         return resolved.values().stream()
                 .sorted(Comparator.comparingInt((Scheme s) -> depth(s, resolved))
                         .thenComparing(s -> s.seed() == null ? "" : s.seed())
                         .thenComparing(Scheme::code))
                 .toList();
+    }
+
+    /** Rules across parameters, on the resolved scheme: an exemption can only take out a stage its flow has. */
+    private static void crossCheck(Scheme s, List<Problem> problems) {
+        cn.cfp.scheme.Flow flow = s.flow().value();
+        if (flow == null) {
+            problems.add(new Problem(s.source(), "flow", "is required: the case's route comes from it"));
+            return;
+        }
+        var waiver = s.onsiteInspectionExemption().value();
+        if (waiver != null && !flow.contains(waiver.waives())) {
+            problems.add(new Problem(s.source(), "onsiteInspectionExemption.waives", "stage " + waiver.waives()
+                    + " is not in the flow " + flow.stages()));
+        }
+        var prior = s.priorVerificationAdoption().value();
+        if (prior != null && !flow.contains(prior.waives())) {
+            problems.add(new Problem(s.source(), "priorVerificationAdoption.waives", "stage " + prior.waives()
+                    + " is not in the flow " + flow.stages()));
+        }
     }
 
     private static int depth(Scheme s, Map<String, Scheme> all) {

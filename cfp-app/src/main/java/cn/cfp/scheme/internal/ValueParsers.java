@@ -28,7 +28,10 @@ import cn.cfp.scheme.NonconformityPolicy;
 import cn.cfp.scheme.PlanNotice;
 import cn.cfp.scheme.OnsiteInspectionExemption;
 import cn.cfp.scheme.PriorVerificationAdoption;
+import cn.cfp.scheme.Flow;
+import cn.cfp.scheme.FlowStep;
 import cn.cfp.scheme.ProcedureSteps;
+import cn.cfp.scheme.Stage;
 import cn.cfp.scheme.PublicationRule;
 import cn.cfp.scheme.Qualification;
 import cn.cfp.scheme.QualificationRequirement;
@@ -68,7 +71,7 @@ final class ValueParsers {
 
     private static final Map<SchemeParameter<?>, Function<Node, Object>> PARSERS = Map.ofEntries(
             Map.entry(SchemeParameter.CERTIFICATION_MODE, ValueParsers::steps),
-            Map.entry(SchemeParameter.FLOW, ValueParsers::steps),
+            Map.entry(SchemeParameter.FLOW, ValueParsers::flow),
             Map.entry(SchemeParameter.UNIT_DIVISION, ValueParsers::unitDivision),
             Map.entry(SchemeParameter.DOCUMENT_CHECKLIST, ValueParsers::checklist),
             Map.entry(SchemeParameter.APPLICATION_FORM, ValueParsers::applicationForm),
@@ -143,6 +146,53 @@ final class ValueParsers {
             }
         }
         return steps;
+    }
+
+    /** A flow step names its canonical stage ({@code stage: X}) or stages ({@code stages: [X, Y]}, {@code together}). */
+    private static Flow flow(Node n) {
+        List<FlowStep> steps = new java.util.ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        Set<Stage> seen = new HashSet<>();
+        Stage.Phase phase = Stage.Phase.BEFORE_CASE;
+        for (Node s : n.nonEmptyList()) {
+            var f = s.fields("key", "zh", "en", "stage", "stages", "together");
+            String key = f.req("key").key();
+            if (!keys.add(key)) {
+                throw s.error("duplicate key " + key);
+            }
+            List<Stage> stages;
+            if (!f.opt("stage").isNull() && !f.opt("stages").isNull()) {
+                throw s.error("give either stage or stages, not both");
+            } else if (!f.opt("stage").isNull()) {
+                stages = List.of(f.opt("stage").enumValue(Stage.class));
+            } else if (!f.opt("stages").isNull()) {
+                stages = f.opt("stages").nonEmptyList().stream().map(x -> x.enumValue(Stage.class)).toList();
+            } else {
+                throw s.error("needs its canonical stage: stage: one of " + java.util.Arrays.toString(Stage.values()));
+            }
+            for (Stage st : stages) {
+                // several seed steps before the case (receiving, contract review, contract) are all the acceptance
+                if (!seen.add(st) && st.phase() != Stage.Phase.BEFORE_CASE) {
+                    throw s.error("stage " + st + " appears twice in the flow");
+                }
+                if (st.phase().ordinal() < phase.ordinal()) {
+                    throw s.error("stage " + st + " (" + st.phase() + ") cannot follow a " + phase + " stage");
+                }
+                phase = st.phase();
+            }
+            boolean together = !f.opt("together").isNull() && f.opt("together").bool();
+            if (together && stages.size() < 2) {
+                throw f.opt("together").error("only applies to a step of two or more stages");
+            }
+            steps.add(new FlowStep(key, new LocalizedText(f.req("zh").string(), f.opt("en").optString()), stages, together));
+        }
+        Flow flow = new Flow(steps);
+        for (Stage required : List.of(Stage.ACCEPTANCE, Stage.DECISION)) {
+            if (!flow.contains(required)) {
+                throw n.error("has no step with stage " + required + ": every flow accepts an application and ends in a decision");
+            }
+        }
+        return flow;
     }
 
     private static ProcedureSteps steps(Node n) {
@@ -481,15 +531,16 @@ final class ValueParsers {
     }
 
     private static PriorVerificationAdoption priorVerification(Node n) {
-        var f = n.fields("identicalProductRequired", "acceptedBodies", "maxAgeMonths", "description");
+        var f = n.fields("identicalProductRequired", "acceptedBodies", "maxAgeMonths", "description", "waives");
         return new PriorVerificationAdoption(f.opt("identicalProductRequired").optBool(), f.opt("acceptedBodies").optText(),
-                f.opt("maxAgeMonths").optPositiveInt(), f.opt("description").optText());
+                f.opt("maxAgeMonths").optPositiveInt(), f.opt("description").optText(), f.req("waives").enumValue(Stage.class));
     }
 
     private static OnsiteInspectionExemption onsiteExemption(Node n) {
-        var f = n.fields("sameFactoryRequired", "sameProductTypeRequired", "previousInspectionWithinMonths", "description");
+        var f = n.fields("sameFactoryRequired", "sameProductTypeRequired", "previousInspectionWithinMonths", "description", "waives");
         return new OnsiteInspectionExemption(f.opt("sameFactoryRequired").optBool(), f.opt("sameProductTypeRequired").optBool(),
-                f.opt("previousInspectionWithinMonths").optPositiveInt(), f.opt("description").optText());
+                f.opt("previousInspectionWithinMonths").optPositiveInt(), f.opt("description").optText(),
+                f.req("waives").enumValue(Stage.class));
     }
 
     private static PublicationRule publication(Node n) {

@@ -4,7 +4,6 @@ import cn.cfp.scheme.Scheme;
 import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.scheme.SchemeParameter;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +15,6 @@ import java.util.Locale;
 
 /** The scheme comparison page (like spec/schemes.md) and a detail page per scheme. */
 @Controller
-@PreAuthorize("isAuthenticated()")
 class SchemePageController {
 
     private final SchemeCatalog catalog;

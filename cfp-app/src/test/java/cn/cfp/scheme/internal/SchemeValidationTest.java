@@ -32,10 +32,24 @@ class SchemeValidationTest {
                 seed: 900_test.txt
                 """.formatted(code));
         for (SchemeParameter<?> p : SchemeParameter.ALL) {
+            if (p == SchemeParameter.FLOW) {
+                b.append(MINIMAL_FLOW);
+                continue;
+            }
             b.append(p.key()).append(":\n  value: null\n  note: not stated in the test seed\n");
         }
         return b.toString();
     }
+
+    /** The smallest flow a case can run: the application is accepted, planned and decided. */
+    static final String MINIMAL_FLOW = """
+            flow:
+              value:
+                - {key: ACCEPT, zh: 受理, stage: ACCEPTANCE}
+                - {key: PLAN, zh: 策划, stage: PLANNING}
+                - {key: DECIDE, zh: 决定, stage: DECISION}
+              cite: "900 §1"
+            """;
 
     static String body(String code, String extendsCode, String parameters) {
         return """
@@ -326,5 +340,48 @@ class SchemeValidationTest {
         write("body.yaml", body("BODY", "BASE", ""));
         org.assertj.core.api.Assertions.assertThat(SchemeLoader.load(SchemeSources.directory(dir))).hasSize(2);
         org.assertj.core.api.Assertions.assertThat(List.of(1)).isNotEmpty();
+    }
+
+    @Test
+    void a_flow_step_needs_a_stage_of_the_closed_vocabulary() throws IOException {
+        write("base.yaml", minimalBase("BASE"));
+        write("body.yaml", body("BODY", "BASE", """
+                flow:
+                  value:
+                    - {key: ACCEPT, zh: 受理, stage: ACCEPTANCE}
+                    - {key: AUDIT, zh: 审核, stage: AUDITING}
+                    - {key: DECIDE, zh: 决定, stage: DECISION}
+                  cite: "901 §2"
+                """));
+        assertThatThrownBy(this::loadDir).isInstanceOfSatisfying(SchemeDefinitionException.class, e -> {
+            org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("AUDITING").contains("PRELIMINARY_EVALUATION");
+        });
+    }
+
+    @Test
+    void a_flow_without_a_decision_or_out_of_order_is_refused() throws IOException {
+        write("base.yaml", minimalBase("BASE"));
+        write("body.yaml", body("BODY", "BASE", """
+                flow:
+                  value:
+                    - {key: PLAN, zh: 策划, stage: PLANNING}
+                    - {key: ACCEPT, zh: 受理, stage: ACCEPTANCE}
+                  cite: "901 §2"
+                """));
+        assertThatThrownBy(this::loadDir).isInstanceOfSatisfying(SchemeDefinitionException.class,
+                e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("ACCEPTANCE (BEFORE_CASE) cannot follow a CASE stage"));
+    }
+
+    @Test
+    void an_exemption_can_only_waive_a_stage_of_the_flow() throws IOException {
+        write("base.yaml", minimalBase("BASE"));
+        write("body.yaml", body("BODY", "BASE", """
+                onsiteInspectionExemption:
+                  value: {sameFactoryRequired: true, waives: ON_SITE_INSPECTION}
+                  cite: "901 §3"
+                """));
+        assertThatThrownBy(this::loadDir).isInstanceOfSatisfying(SchemeDefinitionException.class,
+                e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("onsiteInspectionExemption.waives")
+                        .contains("ON_SITE_INSPECTION is not in the flow"));
     }
 }
