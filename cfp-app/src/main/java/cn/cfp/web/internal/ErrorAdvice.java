@@ -37,6 +37,15 @@ class ErrorAdvice {
         return respond(e.status(), e.reasons(), request, response);
     }
 
+    /**
+     * Two people changing the same record at once: the database refused one of them (a lock it could not take). That
+     * person is told to reload and try again; the other's change stands and nothing is half-written.
+     */
+    @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+    Object concurrent(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(409, List.of(Reason.of("shared.concurrentChange")), request, response);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     Object denied(AccessDeniedException e, HttpServletRequest request, HttpServletResponse response) {
         return respond(403, List.of(Reason.of("shared.denied")), request, response);
