@@ -1,5 +1,6 @@
 package cn.cfp.planning;
 
+import cn.cfp.shared.Reason;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,39 +19,43 @@ public record InspectionScheme(String purpose, String units, String productTypes
     public static final String CITE = "000 §7.3.1";
     static final int MAX = 4000;
 
-    /** What is missing or wrong, bilingual; empty when complete. */
-    public List<String> problems() {
-        List<String> p = new ArrayList<>();
-        required(p, purpose, "the purpose", "认证目的");
-        required(p, units, "the certification units in scope", "范围：认证单元");
-        required(p, productTypes, "the product types in scope", "范围：产品种类");
-        required(p, systemBoundary, "the system boundary", "范围：系统边界");
-        required(p, functionalUnit, "the functional/declared unit", "范围：功能单位/声明单位");
-        required(p, basis, "the basis (standards, PCR, rules)", "依据");
-        required(p, onSiteRequirements, "the on-site inspection requirements", "现场检查要求");
-        required(p, verificationRequirements, "the PCF verification requirements", "产品碳足迹核查要求");
-        required(p, schedule, "the schedule", "进度安排");
+    /** What is missing or wrong, each at its form field; empty when complete. */
+    public List<Reason> problems() {
+        List<Reason> p = new ArrayList<>();
+        required(p, purpose, "purpose", "planning.inspection.part.purpose");
+        required(p, units, "units", "planning.inspection.part.units");
+        required(p, productTypes, "productTypes", "planning.inspection.part.productTypes");
+        required(p, systemBoundary, "systemBoundary", "planning.inspection.part.systemBoundary");
+        required(p, functionalUnit, "functionalUnit", "planning.inspection.part.functionalUnit");
+        required(p, basis, "basis", "planning.inspection.part.basis");
+        required(p, onSiteRequirements, "onSiteRequirements", "planning.inspection.part.onSiteRequirements");
+        required(p, verificationRequirements, "verificationRequirements", "planning.inspection.part.verificationRequirements");
+        required(p, schedule, "schedule", "planning.inspection.part.schedule");
         if (dataPeriodFrom == null || dataPeriodTo == null) {
-            p.add("Give the data time boundary (from and to) / 请填写数据时间边界（起止日期） [" + CITE + "]");
+            p.add(Reason.of("planning.inspection.dataPeriodRequired", CITE).at(dataPeriodFrom == null ? "dataPeriodFrom" : "dataPeriodTo"));
         } else if (dataPeriodFrom.isAfter(dataPeriodTo)) {
-            p.add("The data period starts " + dataPeriodFrom + " after it ends " + dataPeriodTo + " / 数据时间边界起始日期晚于结束日期");
+            p.add(Reason.of("planning.dataPeriod", dataPeriodFrom, dataPeriodTo).at("dataPeriodFrom"));
         }
         if (visitDate == null) {
-            p.add("Give the on-site visit date / 请填写现场检查（核查）日期 [" + CITE + "]");
+            p.add(Reason.of("planning.inspection.visitDateRequired", CITE).at("visitDate"));
         }
-        for (String s : new String[] {purpose, units, productTypes, systemBoundary, functionalUnit, basis, onSiteRequirements,
-                verificationRequirements, schedule}) {
-            if (s != null && s.length() > MAX) {
-                p.add("A text has more than " + MAX + " characters / 文本超过 " + MAX + " 字");
+        String[] texts = {purpose, units, productTypes, systemBoundary, functionalUnit, basis, onSiteRequirements,
+                verificationRequirements, schedule};
+        String[] fields = {"purpose", "units", "productTypes", "systemBoundary", "functionalUnit", "basis", "onSiteRequirements",
+                "verificationRequirements", "schedule"};
+        for (int i = 0; i < texts.length; i++) {
+            if (texts[i] != null && texts[i].length() > MAX) {
+                p.add(Reason.of("planning.inspection.tooLong", MAX).at(fields[i]));
                 break;
             }
         }
         return p;
     }
 
-    static void required(List<String> p, String value, String en, String zh) {
+    /** A required part: its form field and the code of its name. */
+    static void required(List<Reason> p, String value, String field, String part) {
         if (value == null || value.isBlank()) {
-            p.add("Give " + en + " / 请填写" + zh + " [" + CITE + "]");
+            p.add(Reason.of("planning.inspection.required", Reason.of(part), CITE).at(field));
         }
     }
 }

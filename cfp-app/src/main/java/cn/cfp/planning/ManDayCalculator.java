@@ -6,7 +6,9 @@ import cn.cfp.scheme.ManDayBand;
 import cn.cfp.scheme.ManDayBandTable;
 import cn.cfp.scheme.ManDayRange;
 import cn.cfp.scheme.ManDayRule;
+import cn.cfp.scheme.LocalizedText;
 import cn.cfp.scheme.ManDayTable;
+import cn.cfp.shared.Reason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Man-days per scope (site, unit or project) and activity from the scheme's {@link ManDayTable} (R-PLAN-3). Pure.
@@ -51,18 +54,18 @@ public final class ManDayCalculator {
         ManDayTable table = cited == null ? null : cited.value();
         String cite = cited == null ? null : cited.cite();
         List<ManDayOverride> ovs = overrides == null ? List.of() : overrides;
-        List<String> problems = new ArrayList<>();
-        List<String> pending = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Reason> problems = new ArrayList<>();
+        List<Reason> pending = new ArrayList<>();
+        List<Reason> notes = new ArrayList<>();
         List<ManDayLine> lines = new ArrayList<>();
         BigDecimal reduction = table == null || table.maxReductionPercent() == null ? BigDecimal.ZERO : table.maxReductionPercent();
 
         if (table == null) {
-            notes.add("The scheme states no man-day rule: the planner sets the figures, each with a reason / 本方案未规定人日数，由策划人员填写并说明理由"
-                    + (cited != null && cited.note() != null ? " (" + cited.note() + ")" : ""));
+            notes.add(cited != null && cited.note() != null ? Reason.of("planning.manDays.noRuleNoted", cited.note())
+                    : Reason.of("planning.manDays.noRule"));
         } else if (table.description() != null) {
-            notes.add(table.description().zh() + (table.description().en() == null ? "" : " / " + table.description().en())
-                    + (cite == null ? "" : " [" + cite + "]"));
+            notes.add(cite == null ? Reason.of("planning.manDays.schemeNote", table.description())
+                    : Reason.of("planning.manDays.description", table.description(), cite));
         }
         Set<String> keys = new java.util.HashSet<>();
         for (ManDayScope scope : scopes) {
@@ -70,33 +73,31 @@ public final class ManDayCalculator {
             Map<ManDayActivity, Draft> drafts = new LinkedHashMap<>();
             if (table != null) {
                 for (ManDayRule r : table.rules()) {
-                    drafts.put(r.activity(), new Draft(r.manDays(), both(r::summary), r.note() == null ? null : r.note().zh()));
+                    drafts.put(r.activity(), new Draft(r.manDays(), Reason.of("planning.manDays.rule", r.activity(), r.manDays().text()),
+                            r.note()));
                 }
                 for (ManDayBandTable t : table.tables()) {
                     Integer count = t.driver() == ManDayBandTable.Driver.BOM_ITEMS ? scope.bomItems() : scope.ghgSources();
-                    String driver = t.driver().label(Locale.CHINA) + " / " + t.driver().label(Locale.ENGLISH);
+                    LocalizedText driver = both(t.driver()::label);
                     if (count == null) {
-                        pending.add(scope.label() + ": the number of " + t.driver().label(Locale.ENGLISH)
-                                + " is not known; record it on the application's products / " + scope.label() + "：未填写"
-                                + t.driver().label(Locale.CHINA) + "，请在申请的产品信息中补充 [" + cite + "]");
+                        pending.add(Reason.of("planning.manDays.countUnknown", scope.label(), driver, cite));
                         continue;
                     }
                     ManDayBand band = t.bandFor(count).orElse(null);
                     if (band == null) {
-                        pending.add(scope.label() + ": no band of the table covers " + count + " " + t.driver().label(Locale.ENGLISH)
-                                + " / " + scope.label() + "：人日表没有覆盖 " + count + " 的档次 [" + cite + "]");
+                        pending.add(Reason.of("planning.manDays.noBand", scope.label(), count, driver, cite));
                         continue;
                     }
                     for (Map.Entry<ManDayActivity, ManDayRange> e : band.manDays().entrySet()) {
-                        drafts.put(e.getKey(), new Draft(e.getValue(), driver + " " + count + " → " + band.rangeText() + ": "
-                                + e.getKey().label(Locale.CHINA) + " " + e.getValue().text(), band.note() == null ? null : band.note().zh()));
+                        drafts.put(e.getKey(), new Draft(e.getValue(), Reason.of("planning.manDays.rule.band", driver, count,
+                                band.rangeText(), e.getKey(), e.getValue().text()), band.note()));
                     }
                     if (band.caseByCase()) {
                         for (ManDayBand other : t.bands()) {
                             for (ManDayActivity a : other.manDays().keySet()) {
                                 if (!band.manDays().containsKey(a) && !drafts.containsKey(a)) {
-                                    drafts.put(a, new Draft(null, driver + " " + count + " → " + band.rangeText()
-                                            + ": 视情况确定 / case by case", null));
+                                    drafts.put(a, new Draft(null, Reason.of("planning.manDays.rule.caseByCase", driver, count,
+                                            band.rangeText()), null));
                                 }
                             }
                         }
@@ -110,56 +111,58 @@ public final class ManDayCalculator {
                 Draft d = e.getValue();
                 BigDecimal min = d.range == null ? null : d.range.min();
                 BigDecimal max = d.range == null ? null : d.range.max();
-                String note = d.note;
+                Reason note = d.note == null ? null : Reason.of("planning.manDays.schemeNote", d.note);
                 if (INSPECTION.contains(a) && scope.inspectionExempt()) {
                     min = BigDecimal.ZERO;
                     max = BigDecimal.ZERO;
-                    note = "on-site inspection waived for this application / 本次认证免于现场检查 [R-APP-5]";
+                    note = Reason.of("planning.manDays.inspectionWaived");
                 } else if (a == ManDayActivity.ON_SITE_VERIFICATION && scope.verificationAdopted()) {
                     min = BigDecimal.ZERO;
                     max = BigDecimal.ZERO;
-                    note = "prior verification adopted: no on-site verification / 已采信核查结果，不进行现场核查 [R-APP-5]";
+                    note = Reason.of("planning.manDays.verificationAdopted");
                 }
                 BigDecimal floor = min == null ? null : floor(min, AGGREGATES.contains(a) ? BigDecimal.ZERO : reduction);
-                built.put(a, new Line(a, min, max, floor, AGGREGATES.contains(a) ? null : min, d.rule, note));
+                Line line = new Line(a, min, max, floor, AGGREGATES.contains(a) ? null : min, d.rule);
+                if (note != null) {
+                    line.notes.add(note);
+                }
+                built.put(a, line);
             }
             // overrides
             for (ManDayOverride o : ovs) {
                 if (!scope.key().equals(o.scopeKey())) {
                     continue;
                 }
-                String what = scope.label() + " · " + label(o.activity());
                 if (o.activity() == null) {
-                    problems.add(scope.label() + ": say which activity the figure is for / 请选择活动");
+                    problems.add(Reason.of("planning.manDays.activityRequired", scope.label()));
                     continue;
                 }
+                String field = ManDayLine.field(scope.key(), o.activity());
                 if (AGGREGATES.contains(o.activity())) {
-                    problems.add(what + " is the sum of the other lines and cannot be set / 该项为其他各项之和，不能直接填写");
+                    problems.add(Reason.of("planning.manDays.sumLine", scope.label(), o.activity()).at(field));
                     continue;
                 }
                 if (o.reason() == null || o.reason().isBlank()) {
-                    problems.add(what + ": a changed figure needs a reason / 调整人日数须说明理由");
+                    problems.add(Reason.of("planning.manDays.reasonRequired", scope.label(), o.activity())
+                            .at("reason_" + scope.key() + "|" + o.activity()));
                     continue;
                 }
                 if (o.manDays() == null || o.manDays().signum() < 0 || o.manDays().compareTo(MAX_FIGURE) > 0) {
-                    problems.add(what + ": give a figure between 0 and 1000 man-days, got " + o.manDays() + " / 人日数应在 0-1000 之间");
+                    problems.add(Reason.of("planning.manDays.outOfRange", scope.label(), o.activity(), num(o.manDays())).at(field));
                     continue;
                 }
                 Line l = built.get(o.activity());
                 if (l == null) {
                     built.put(o.activity(), new Line(o.activity(), null, null, BigDecimal.ZERO, o.manDays(),
-                            "策划人员填写 / set by the planner", null).overridden(o.reason()));
+                            Reason.of("planning.manDays.rule.planner")).overridden(o.reason()));
                     continue;
                 }
                 if (l.floor != null && o.manDays().compareTo(l.floor) < 0) {
-                    problems.add(what + ": " + num(o.manDays()) + " man-days is below the minimum of " + num(l.floor)
-                            + (reduction.signum() > 0 && l.min != null && l.floor.compareTo(l.min) < 0
-                            ? " (table " + num(l.min) + " less the allowed " + num(reduction) + " %)"
-                            : " (the scheme allows no reduction)")
-                            + " / " + num(o.manDays()) + " 人日低于最低 " + num(l.floor) + " 人日"
-                            + (reduction.signum() > 0 && l.min != null && l.floor.compareTo(l.min) < 0
-                            ? "（人日表 " + num(l.min) + " 减少不超过 " + num(reduction) + "%）" : "（本方案不允许减少）")
-                            + " [" + cite + "]");
+                    problems.add((reduction.signum() > 0 && l.min != null && l.floor.compareTo(l.min) < 0
+                            ? Reason.of("planning.manDays.belowReducedMinimum", scope.label(), o.activity(), num(o.manDays()),
+                                    num(l.floor), num(l.min), num(reduction), cite)
+                            : Reason.of("planning.manDays.belowMinimum", scope.label(), o.activity(), num(o.manDays()),
+                                    num(l.floor), cite)).at(field));
                     continue;
                 }
                 l.planned = o.manDays();
@@ -168,8 +171,8 @@ public final class ManDayCalculator {
             // pending case-by-case figures
             for (Line l : built.values()) {
                 if (!AGGREGATES.contains(l.activity) && l.planned == null) {
-                    pending.add(scope.label() + " · " + label(l.activity) + ": case by case — set the figure with a reason / "
-                            + "视情况确定，请填写人日数并说明理由 [" + cite + "]");
+                    pending.add(Reason.of("planning.manDays.caseByCase", scope.label(), l.activity, cite)
+                            .at(ManDayLine.field(scope.key(), l.activity)));
                 }
             }
             BigDecimal scopeTotal = built.values().stream().filter(l -> !AGGREGATES.contains(l.activity) && l.planned != null)
@@ -180,20 +183,21 @@ public final class ManDayCalculator {
                     boolean exempt = scope.inspectionExempt() || scope.verificationAdopted();
                     l.planned = sum(built, EnumSet.of(ManDayActivity.ON_SITE_INSPECTION, ManDayActivity.ON_SITE_VERIFICATION));
                     if (exempt) {
-                        l.note = "not applicable: an on-site activity is waived / 有现场活动被免除，不适用";
+                        l.notes.clear();
+                        l.notes.add(Reason.of("planning.manDays.combinedNotApplicable"));
                     } else if (l.floor != null && l.planned.compareTo(l.floor) < 0) {
-                        problems.add(scope.label() + " · " + label(l.activity) + ": together " + num(l.planned) + " man-days, at least "
-                                + num(l.floor) + " required / 现场检查与核查合计 " + num(l.planned) + " 人日，应不低于 " + num(l.floor) + " [" + cite + "]");
+                        problems.add(Reason.of("planning.manDays.combinedBelow", scope.label(), l.activity, num(l.planned),
+                                num(l.floor), cite));
                     }
                 } else if (l.activity == ManDayActivity.TOTAL) {
                     l.planned = scopeTotal;
                     BigDecimal floor = l.min == null ? null : floor(l.min, reduction);
                     l.floor = floor;
                     if (floor != null && scopeTotal.compareTo(floor) < 0) {
-                        problems.add(scope.label() + ": total " + num(scopeTotal) + " man-days is below the minimum of " + num(floor)
-                                + " / 合计 " + num(scopeTotal) + " 人日低于最低 " + num(floor) + " [" + cite + "]");
+                        problems.add(Reason.of("planning.manDays.totalBelow", scope.label(), num(scopeTotal), num(floor), cite));
                     } else if (l.max != null && scopeTotal.compareTo(l.max) > 0) {
-                        l.note = "above the table total " + l.range() + " (allowed for scope, complexity, risk) / 高于人日表合计，须有理由";
+                        l.notes.clear();
+                        l.notes.add(Reason.of("planning.manDays.aboveTable", l.range()));
                     }
                 }
             }
@@ -203,27 +207,25 @@ public final class ManDayCalculator {
                 BigDecimal cap = scopeTotal.multiply(pct).divide(HUNDRED, 2, RoundingMode.HALF_UP);
                 for (Line l : built.values()) {
                     if (l.activity == ManDayActivity.DOC_REVIEW && l.planned != null && l.planned.compareTo(cap) > 0) {
-                        problems.add(scope.label() + " · " + label(l.activity) + ": " + num(l.planned) + " man-days exceeds "
-                                + num(pct) + " % of the total " + num(scopeTotal) + " (" + num(cap) + ") / 文件审定 "
-                                + num(l.planned) + " 人日超过总人天 " + num(scopeTotal) + " 的 " + num(pct) + "%（" + num(cap) + "） [" + cite + "]");
+                        problems.add(Reason.of("planning.manDays.docReviewShare", scope.label(), l.activity, num(l.planned), num(pct),
+                                num(scopeTotal), num(cap), cite).at(ManDayLine.field(scope.key(), l.activity)));
                     } else if (l.activity == ManDayActivity.DOC_REVIEW_AND_STAGE1 || l.activity == ManDayActivity.DOC_REVIEW) {
-                        l.note = join(l.note, "document check ≤ " + num(pct) + " % of the total = " + num(cap)
-                                + " man-days / 文件审定时间不超过总人天的 " + num(pct) + "%，即 " + num(cap) + " 人日");
+                        l.notes.add(Reason.of("planning.manDays.docReviewCap", num(pct), num(cap)));
                     }
                 }
             }
             for (Line l : built.values()) {
                 lines.add(new ManDayLine(scope.key(), scope.label(), l.activity, l.min, l.max, l.floor, l.planned,
-                        AGGREGATES.contains(l.activity), l.overridden, l.reason, l.rule, cite, l.note));
+                        AGGREGATES.contains(l.activity), l.overridden, l.reason, l.rule, cite, l.notes));
             }
         }
         for (ManDayOverride o : ovs) {
             if (!keys.contains(o.scopeKey())) {
-                problems.add("There is no site/unit '" + o.scopeKey() + "' in this plan / 本策划中没有该场所或单元：" + o.scopeKey());
+                problems.add(Reason.of("planning.manDays.unknownScope", o.scopeKey()));
             }
         }
         if (table == null && ovs.isEmpty()) {
-            pending.add("Enter the planned man-days (the scheme states no rule) / 请填写计划人日数（本方案未规定）");
+            pending.add(Reason.of("planning.manDays.noRuleEnterFigures"));
         }
         BigDecimal total = lines.stream().filter(l -> !l.aggregate() && l.planned() != null).map(ManDayLine::planned)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -241,18 +243,9 @@ public final class ManDayCalculator {
         return n == null ? "—" : n.stripTrailingZeros().toPlainString();
     }
 
-    static String label(ManDayActivity a) {
-        return a == null ? "?" : a.label(Locale.CHINA) + " / " + a.label(Locale.ENGLISH);
-    }
-
-    private static String both(java.util.function.Function<Locale, String> f) {
-        String zh = f.apply(Locale.CHINA);
-        String en = f.apply(Locale.ENGLISH);
-        return zh.equals(en) ? zh : zh + " / " + en;
-    }
-
-    private static String join(String a, String b) {
-        return a == null ? b : a + "; " + b;
+    /** A text the scheme gives per language (a driver's name, a level) as an argument shown in the reader's language. */
+    static LocalizedText both(Function<Locale, String> f) {
+        return LocalizedText.of(f.apply(Locale.SIMPLIFIED_CHINESE), f.apply(Locale.ENGLISH));
     }
 
     private static BigDecimal sum(Map<ManDayActivity, Line> built, Set<ManDayActivity> of) {
@@ -260,7 +253,7 @@ public final class ManDayCalculator {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private record Draft(ManDayRange range, String rule, String note) {
+    private record Draft(ManDayRange range, Reason rule, LocalizedText note) {
     }
 
     /** Mutable while one scope is computed. */
@@ -270,19 +263,18 @@ public final class ManDayCalculator {
         final BigDecimal max;
         BigDecimal floor;
         BigDecimal planned;
-        final String rule;
-        String note;
+        final Reason rule;
+        final List<Reason> notes = new ArrayList<>();
         boolean overridden;
         String reason;
 
-        Line(ManDayActivity activity, BigDecimal min, BigDecimal max, BigDecimal floor, BigDecimal planned, String rule, String note) {
+        Line(ManDayActivity activity, BigDecimal min, BigDecimal max, BigDecimal floor, BigDecimal planned, Reason rule) {
             this.activity = activity;
             this.min = min;
             this.max = max;
             this.floor = floor;
             this.planned = planned;
             this.rule = rule;
-            this.note = note;
         }
 
         Line overridden(String why) {

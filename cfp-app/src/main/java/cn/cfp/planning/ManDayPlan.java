@@ -2,6 +2,7 @@ package cn.cfp.planning;
 
 import cn.cfp.scheme.ManDayActivity;
 import cn.cfp.scheme.ManDayTable;
+import cn.cfp.shared.Reason;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.Optional;
  *
  * @param total counted man-days over all scopes (aggregate lines excluded)
  */
-public record ManDayPlan(ManDayTable.Basis basis, List<ManDayLine> lines, BigDecimal total, List<String> problems,
-                         List<String> pending, List<String> notes, String cite) {
+public record ManDayPlan(ManDayTable.Basis basis, List<ManDayLine> lines, BigDecimal total, List<Reason> problems,
+                         List<Reason> pending, List<Reason> notes, String cite) {
 
     public ManDayPlan {
         lines = List.copyOf(lines);

@@ -28,14 +28,14 @@ final class PlanApprovalPolicy {
         if (v.teamVerdict() == null) {
             problems.add(Reason.of("planning.approve.noTeam"));
         } else {
-            v.teamVerdict().reasons().forEach(t -> problems.add(Reason.of("legacy.text", t)));
+            problems.addAll(v.teamVerdict().reasons());
         }
-        v.manDays().problems().forEach(t -> problems.add(Reason.of("legacy.text", t)));
-        v.manDays().pending().forEach(t -> problems.add(Reason.of("legacy.text", t)));
+        problems.addAll(v.manDays().problems());
+        problems.addAll(v.manDays().pending());
         if (v.inspectionScheme() == null) {
             problems.add(Reason.of("planning.approve.noInspectionScheme", InspectionScheme.CITE));
         } else {
-            v.inspectionScheme().problems().forEach(t -> problems.add(Reason.of("legacy.text", t)));
+            problems.addAll(v.inspectionScheme().problems());
             if (v.visitDate() != null && v.visitDate().isBefore(today)) {
                 problems.add(Reason.of("planning.visitInPast", v.visitDate()));
             }
@@ -44,7 +44,7 @@ final class PlanApprovalPolicy {
             if (v.verificationPlan() == null) {
                 problems.add(Reason.of("planning.approve.noVerificationPlan", VerificationPlan.CITE));
             } else {
-                v.verificationPlan().problems(assurance).forEach(t -> problems.add(Reason.of("legacy.text", t)));
+                problems.addAll(v.verificationPlan().problems(assurance));
             }
         }
         return Verdict.of(problems);

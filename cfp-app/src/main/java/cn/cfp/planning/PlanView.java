@@ -1,5 +1,7 @@
 package cn.cfp.planning;
 
+import cn.cfp.shared.Reason;
+import cn.cfp.shared.Verdict;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,10 +15,10 @@ import java.util.List;
  * @param warnings       things to know that do not block (e.g. visit after the 90-day limit, calendar year not configured)
  */
 public record PlanView(long id, long applicationId, String applicationReference, String schemeCode, PlanStatus status,
-                       String field, List<Member> team, TeamVerdict teamVerdict, List<Objection> objections,
+                       String field, List<Member> team, Verdict teamVerdict, List<Objection> objections,
                        ManDayPlan manDays, InspectionScheme inspectionScheme, VerificationPlan verificationPlan,
                        LocalDate visitDate, LocalDate noticeDeadline, String noticeCite, String approvedBy,
-                       Instant approvedAt, String sentBy, Instant sentAt, List<String> warnings) {
+                       Instant approvedAt, String sentBy, Instant sentAt, List<Reason> warnings) {
 
     /** A team member with name and role, as the client is told [000 Annex 2 §4.2 note]. */
     public record Member(long userId, String username, String name, TeamRole role, boolean fullTime) {

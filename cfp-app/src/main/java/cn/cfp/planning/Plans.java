@@ -101,7 +101,7 @@ public class Plans {
     /** The plan as this person may see it: staff the whole plan, a client of the case the client view. */
     @Transactional(readOnly = true)
     public PlanView view(Actor who, long applicationId) {
-        PlanView plan = forApplication(applicationId).orElseThrow(() -> Refusal.notFound("planning.notStarted", applicationId));
+        PlanView plan = forApplication(applicationId).orElseThrow(() -> Refusal.notFound("planning.plan.notStarted", applicationId));
         return who.isStaff() ? plan : plan.forClient();
     }
 
@@ -134,7 +134,7 @@ public class Plans {
 
     /** Dry run of the team rules, changing nothing. */
     @Transactional(readOnly = true)
-    public TeamVerdict checkTeam(long applicationId, String field, List<MemberInput> members) {
+    public Verdict checkTeam(long applicationId, String field, List<MemberInput> members) {
         ApplicationView app = applications.get(applicationId);
         Scheme scheme = schemes.get(app.schemeCode());
         return TeamCompositionPolicy.evaluate(scheme.teamPolicy(), scheme.independence(), proposed(members), clients(app),
@@ -215,19 +215,18 @@ public class Plans {
         ApplicationView app = applications.get(applicationId);
         Scheme scheme = schemes.get(app.schemeCode());
         List<ManDayOverride> ovs = overrides == null ? List.of() : overrides;
-        List<String> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ManDayOverride o : ovs) {
             if (o == null || o.activity() == null || o.scopeKey() == null || o.manDays() == null || o.reason() == null) {
                 throw Refusal.badRequest("planning.manDays.incomplete");
             }
             if (!seen.add(o.scopeKey() + "|" + o.activity())) {
-                throw Refusal.badRequest("planning.manDays.twice", o.scopeKey(), o.activity());
+                throw Refusal.badRequest(List.of(Reason.of("planning.manDays.twice", o.scopeKey(), o.activity())
+                        .at(ManDayLine.field(o.scopeKey(), o.activity()))));
             }
         }
         ManDayPlan computed = ManDayCalculator.plan(scheme.manDayTable(), scopes(app, c, scheme.manDayTable()), ovs);
-        problems.addAll(computed.problems());
-        plan.setManDays(ovs, legacy(problems));
+        plan.setManDays(ovs, Verdict.of(computed.problems()));
         save(plan, actor, app);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("overrides", ovs.stream().map(o -> o.scopeKey() + " " + o.activity() + " = " + o.manDays() + " (" + o.reason().strip() + ")").toList());
@@ -302,7 +301,7 @@ public class Plans {
         Scheme scheme = schemes.get(app.schemeCode());
         LocalDate visit = plan.visitDate();
         Verdict notice = VisitNotice.refusal(today(), visit, scheme.verificationPlanNotice(), calendar::isWorkingDay)
-                .map(why -> Verdict.refuse(Reason.of("legacy.text", why))).orElse(Verdict.allow());
+                .map(Verdict::refuse).orElse(Verdict.allow());
         plan.send(notice, actor, clock);
         save(plan, actor, app);
         cases.complete(applicationId, Stage.PLANNING, actor, "plan sent, visit " + visit);
@@ -326,13 +325,7 @@ public class Plans {
 
     private Verdict teamRules(ApplicationView app, List<ProposedMember> proposed, String field) {
         Scheme scheme = schemes.get(app.schemeCode());
-        TeamVerdict v = TeamCompositionPolicy.evaluate(scheme.teamPolicy(), scheme.independence(), proposed, clients(app), field);
-        return legacy(v.reasons());
-    }
-
-    /** Transitional: wording still produced as text by the planning policies. */
-    static Verdict legacy(List<String> texts) {
-        return Verdict.of(texts.stream().map(t -> Reason.of("legacy.text", t)).toList());
+        return TeamCompositionPolicy.evaluate(scheme.teamPolicy(), scheme.independence(), proposed, clients(app), field);
     }
 
     private static List<TeamMember> teamOf(List<MemberInput> members) {
@@ -439,7 +432,7 @@ public class Plans {
     }
 
     private Plan requirePlan(long applicationId) {
-        return repository.findByApplication(applicationId).orElseThrow(() -> Refusal.notFound("planning.notStarted", applicationId));
+        return repository.findByApplication(applicationId).orElseThrow(() -> Refusal.notFound("planning.plan.notStarted", applicationId));
     }
 
     private static String target(ApplicationView app) {
@@ -473,10 +466,10 @@ public class Plans {
                 team.add(new ProposedMember(p, m.role()));
             }
         }
-        TeamVerdict verdict = team.isEmpty() ? null
+        Verdict verdict = team.isEmpty() ? null
                 : TeamCompositionPolicy.evaluate(scheme.teamPolicy(), scheme.independence(), team, clients(app), r.field());
         ManDayPlan manDays = ManDayCalculator.plan(scheme.manDayTable(), scopes(app, c, scheme.manDayTable()), r.overrides());
-        List<String> warnings = new ArrayList<>();
+        List<Reason> warnings = new ArrayList<>();
         LocalDate deadline = null;
         String noticeCite = null;
         Cited<PlanNotice> notice = scheme.verificationPlanNotice();
@@ -486,23 +479,21 @@ public class Plans {
             if (notice.value().minWorkingDaysBefore() != null && visit != null) {
                 deadline = latestSend(visit, notice.value().minWorkingDaysBefore());
                 if (!calendar.isConfigured(visit.getYear())) {
-                    warnings.add("No official holiday arrangement is configured for " + visit.getYear()
-                            + ": working days assume Monday-Friday / " + visit.getYear() + " 年未配置法定节假日安排，按周一至周五计算工作日");
+                    warnings.add(Reason.of("planning.warning.noHolidays", visit.getYear()));
                 }
             }
             if (Boolean.TRUE.equals(notice.value().clientConfirmation())) {
-                warnings.add("The client confirms the on-site plan before the visit / 现场计划须经委托方确认 [" + notice.cite() + "]");
+                warnings.add(Reason.of("planning.warning.clientConfirms", notice.cite()));
             }
         }
         Cited<TimeLimit> limit = scheme.timeLimit();
         if (limit.value() != null && app.acceptedOn() != null && visit != null
                 && visit.isAfter(app.acceptedOn().plusDays(limit.value().days()))) {
-            warnings.add("The visit on " + visit + " is more than " + limit.value().days() + " calendar days after acceptance on "
-                    + app.acceptedOn() + "; check the application's clock (client-caused pauses excluded) / 现场日期晚于受理后 "
-                    + limit.value().days() + " 日，请核对认证时限（扣除委托方原因的暂停） [" + limit.cite() + "]");
+            warnings.add(Reason.of("planning.warning.afterTimeLimit", visit, limit.value().days(), app.acceptedOn(), limit.cite())
+                    .at("visitDate"));
         }
         if (c != null && c.waived().contains(Stage.VERIFICATION)) {
-            warnings.add("A prior verification is adopted: no verification plan is needed / 已采信核查结果，无需核查计划 [R-APP-5]");
+            warnings.add(Reason.of("planning.warning.verificationAdopted"));
         }
         List<PlanView.Member> members = team.stream().map(m -> new PlanView.Member(m.profile().userId(), m.profile().username(),
                 m.profile().name(), m.role(), m.profile().fullTime())).toList();

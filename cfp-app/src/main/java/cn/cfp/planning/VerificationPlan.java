@@ -3,6 +3,8 @@ package cn.cfp.planning;
 import cn.cfp.scheme.AssuranceLevel;
 import cn.cfp.scheme.AssurancePolicy;
 import cn.cfp.scheme.Cited;
+import cn.cfp.scheme.LocalizedText;
+import cn.cfp.shared.Reason;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,53 +32,56 @@ public record VerificationPlan(String informationAnalysis, Complexity complexity
         return complexity == null ? null : complexity.effective();
     }
 
-    /** What is missing or wrong against the scheme's assurance policy; empty when complete. */
-    public List<String> problems(Cited<AssurancePolicy> assurance) {
-        List<String> p = new ArrayList<>();
-        req(p, informationAnalysis, "the information analysis", "信息分析", "000 Annex 2 §4.2.1");
+    /** What is missing or wrong against the scheme's assurance policy, each at its form field; empty when complete. */
+    public List<Reason> problems(Cited<AssurancePolicy> assurance) {
+        List<Reason> p = new ArrayList<>();
+        req(p, informationAnalysis, "informationAnalysis", "planning.verification.part.informationAnalysis", "000 Annex 2 §4.2.1");
         if (complexity == null) {
-            p.add("Rate the complexity (low / medium / high / cannot be determined → high) / 请确定核查复杂程度 [003 ¶39–40]");
+            p.add(Reason.of("planning.verification.complexityRequired").at("complexity"));
         }
         Set<RiskFactor> rated = EnumSet.noneOf(RiskFactor.class);
         for (RiskAssessment r : risks) {
             if (r == null || r.factor() == null || r.rating() == null) {
-                p.add("Each risk assessment needs a factor and a rating / 每项风险评估须有因素和等级");
+                p.add(Reason.of("planning.verification.riskIncomplete"));
                 continue;
             }
             if (!rated.add(r.factor())) {
-                p.add("Risk factor " + r.factor().number() + " is rated twice / 风险因素 " + r.factor().number() + " 重复");
+                p.add(Reason.of("planning.verification.riskTwice", r.factor().number()).at("risk_" + r.factor().name()));
             }
         }
         for (RiskFactor f : RiskFactor.values()) {
             if (!rated.contains(f)) {
-                p.add("Rate risk factor " + f.number() + ": " + f.en() + " / 请评估风险因素（" + f.number() + "）" + f.zh()
-                        + " [" + RiskFactor.CITE + "]");
+                p.add(Reason.of("planning.verification.riskUnrated", f.number(), LocalizedText.of(f.zh(), f.en()), RiskFactor.CITE)
+                        .at("risk_" + f.name()));
             }
         }
         AssurancePolicy a = assurance == null ? null : assurance.value();
-        String ac = assurance == null || assurance.cite() == null ? "" : " [" + assurance.cite() + "]";
+        String ac = assurance == null ? null : assurance.cite();
         if (a != null && !a.levels().isEmpty()) {
+            List<LocalizedText> levels = a.levels().stream().map(l -> ManDayCalculator.both(l::label)).toList();
             if (assuranceLevel == null) {
-                p.add("Choose the assurance level (" + a.levels() + ") / 请选择保证等级" + ac);
+                p.add(Reason.of("planning.verification.assuranceRequired", levels, ac).at("assuranceLevel"));
             } else if (!a.levels().contains(assuranceLevel)) {
-                p.add("The scheme offers the assurance levels " + a.levels() + ", not " + assuranceLevel + " / 本方案不提供该保证等级" + ac);
+                p.add(Reason.of("planning.verification.assuranceNotOffered", levels, ManDayCalculator.both(assuranceLevel::label), ac)
+                        .at("assuranceLevel"));
             }
         }
         if (a != null && Boolean.TRUE.equals(a.materialityThresholdRequired()) && materialityPercent == null) {
-            p.add("Set the materiality threshold in % / 请设定实质性阈值（%）" + ac);
+            p.add(Reason.of("planning.verification.materialityRequired", ac).at("materialityPercent"));
         }
         if (materialityPercent != null && (materialityPercent.signum() <= 0 || materialityPercent.compareTo(new BigDecimal("100")) > 0)) {
-            p.add("The materiality threshold must be above 0 and at most 100 %, got " + materialityPercent + " / 实质性阈值应在 0-100% 之间");
+            p.add(Reason.of("planning.verification.materialityRange", materialityPercent.toPlainString()).at("materialityPercent"));
         }
-        req(p, samplingPlan, "the sampling plan", "抽样计划", "000 Annex 2 §4.2 (5)");
-        req(p, evidencePlan, "the evidence-gathering plan", "证据收集计划", "000 Annex 2 §4.2 (7)");
-        req(p, verificationActivities, "the verification activities", "核查计划", "000 Annex 2 §4.2 (6)");
+        req(p, samplingPlan, "samplingPlan", "planning.verification.part.samplingPlan", "000 Annex 2 §4.2 (5)");
+        req(p, evidencePlan, "evidencePlan", "planning.verification.part.evidencePlan", "000 Annex 2 §4.2 (7)");
+        req(p, verificationActivities, "verificationActivities", "planning.verification.part.verificationActivities", "000 Annex 2 §4.2 (6)");
         return p;
     }
 
-    private static void req(List<String> p, String v, String en, String zh, String cite) {
+    /** A required part: its form field, the code of its name and its clause. */
+    private static void req(List<Reason> p, String v, String field, String part, String cite) {
         if (v == null || v.isBlank()) {
-            p.add("Give " + en + " / 请填写" + zh + " [" + cite + "]");
+            p.add(Reason.of("planning.verification.required", Reason.of(part), cite).at(field));
         }
     }
 }

@@ -2,6 +2,7 @@ package cn.cfp.planning;
 
 import cn.cfp.scheme.Cited;
 import cn.cfp.scheme.PlanNotice;
+import cn.cfp.shared.Reason;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -30,13 +31,12 @@ public final class VisitNotice {
     }
 
     /** Why sending today is refused, or empty when it is allowed. */
-    public static Optional<String> refusal(LocalDate today, LocalDate visit, Cited<PlanNotice> notice, Predicate<LocalDate> isWorkingDay) {
+    public static Optional<Reason> refusal(LocalDate today, LocalDate visit, Cited<PlanNotice> notice, Predicate<LocalDate> isWorkingDay) {
         if (visit == null) {
-            return Optional.of("The plan has no visit date / 策划没有现场日期");
+            return Optional.of(Reason.of("planning.send.noVisitDate").at("visitDate"));
         }
         if (!visit.isAfter(today)) {
-            return Optional.of("The visit date " + visit + " is not after today (" + today
-                    + "): move the visit date (the plan then needs approval again) / 现场日期不晚于今天，请调整现场日期并重新批准");
+            return Optional.of(Reason.of("planning.send.visitNotAhead", visit, today).at("visitDate"));
         }
         if (notice == null || notice.value() == null || notice.value().minWorkingDaysBefore() == null) {
             return Optional.empty();
@@ -44,10 +44,7 @@ public final class VisitNotice {
         int n = notice.value().minWorkingDaysBefore();
         LocalDate latest = latestSend(visit, n, isWorkingDay);
         if (today.isAfter(latest)) {
-            return Optional.of("Too late to send: the plan must reach the client at least " + n + " working day(s) before the visit on "
-                    + visit + ", i.e. by " + latest + "; today is " + today + ". Move the visit date (the plan then needs approval again) / "
-                    + "现场核查计划应于现场核查前至少 " + n + " 个工作日发给受核查方（最迟 " + latest + "），今天 " + today
-                    + " 已来不及，请调整现场日期并重新批准 [" + notice.cite() + "]");
+            return Optional.of(Reason.of("planning.send.tooLate", n, visit, latest, today, notice.cite()).at("visitDate"));
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package cn.cfp.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cfp.Messages;
 import cn.cfp.scheme.ManDayActivity;
 import java.math.BigDecimal;
 import java.util.List;
@@ -42,8 +43,13 @@ class ManDayCalculatorTest {
     void cnex_an_override_below_the_minimum_is_refused_saying_the_minimum_no_reduction_allowed() {
         ManDayPlan p = ManDayCalculator.plan(ShippedSchemes.cnex().manDayTable(), List.of(site("s1", null, null)),
                 List.of(new ManDayOverride("s1", ManDayActivity.ON_SITE_INSPECTION, bd("1.5"), "小企业")));
-        assertThat(p.problems()).singleElement().asString().contains("below the minimum of 2").contains("allows no reduction")
-                .contains("[001 §9.3.1]");
+        assertThat(p.problems()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("planning.manDays.belowMinimum");
+            assertThat(r.args()).containsExactly("场所 s1", ManDayActivity.ON_SITE_INSPECTION, "1.5", "2", "001 §9.3.1");
+            assertThat(r.field()).isEqualTo("md_s1|ON_SITE_INSPECTION");
+            assertThat(Messages.english(r)).contains("below the minimum of 2").contains("allows no reduction").contains("[001 §9.3.1]");
+            assertThat(Messages.chinese(r)).contains("低于最低 2 人日").contains("本方案不允许减少").contains("[001 §9.3.1]");
+        });
     }
 
     @Test
@@ -55,7 +61,11 @@ class ManDayCalculatorTest {
         assertThat(planned(ok, "s1", ManDayActivity.ON_SITE_COMBINED)).isEqualByComparingTo("5");
         ManDayPlan noReason = ManDayCalculator.plan(ShippedSchemes.cnex().manDayTable(), List.of(site("s1", null, null)),
                 List.of(new ManDayOverride("s1", ManDayActivity.ON_SITE_VERIFICATION, bd("3"), " ")));
-        assertThat(noReason.problems()).singleElement().asString().contains("needs a reason");
+        assertThat(noReason.problems()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("planning.manDays.reasonRequired");
+            assertThat(r.field()).isEqualTo("reason_s1|ON_SITE_VERIFICATION");
+            assertThat(Messages.english(r)).contains("needs a reason");
+        });
     }
 
     // ---- CEC 002 §5.5: initial on-site ≥ 2 per site
@@ -101,7 +111,12 @@ class ManDayCalculatorTest {
     @Test
     void cgc_an_unknown_bom_count_leaves_the_plan_pending() {
         ManDayPlan p = ManDayCalculator.compute(ShippedSchemes.cgc().manDayTable(), List.of(site("u1", null, null)));
-        assertThat(p.pending()).isNotEmpty().allMatch(s -> s.contains("BOM items"));
+        assertThat(p.pending()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.code()).isEqualTo("planning.manDays.countUnknown");
+            assertThat(r.args()).last().isEqualTo("003 ¶46; 003 ¶54; 003 ¶69");
+            assertThat(Messages.english(r)).contains("BOM items");
+            assertThat(Messages.chinese(r)).contains("BOM 物料数量");
+        });
         assertThat(p.complete()).isFalse();
     }
 
@@ -115,7 +130,9 @@ class ManDayCalculatorTest {
         assertThat(planned(p, "project", ManDayActivity.CERTIFICATE_AND_REPORT)).isEqualByComparingTo("2");
         assertThat(planned(p, "project", ManDayActivity.TOTAL)).isEqualByComparingTo("6");
         // document check ≤ 20 % of 6 = 1.2
-        assertThat(p.line("project", ManDayActivity.DOC_REVIEW_AND_STAGE1).orElseThrow().note()).contains("1.2");
+        assertThat(p.line("project", ManDayActivity.DOC_REVIEW_AND_STAGE1).orElseThrow().notes())
+                .filteredOn(n -> n.code().equals("planning.manDays.docReviewCap")).singleElement()
+                .satisfies(n -> assertThat(n.args()).containsExactly("20", "1.2"));
         assertThat(p.complete()).isTrue();
     }
 
@@ -128,8 +145,13 @@ class ManDayCalculatorTest {
         assertThat(ok.total()).isEqualByComparingTo("5.4");
         ManDayPlan refused = ManDayCalculator.plan(ShippedSchemes.cicc().manDayTable(), List.of(site("project", null, 45)),
                 List.of(new ManDayOverride("project", ManDayActivity.STAGE2, bd("1.3"), "单一工艺")));
-        assertThat(refused.problems()).singleElement().asString().contains("below the minimum of 1.4")
-                .contains("less the allowed 30 %").contains("[004 §9.3; 004 §9.4; 004 App. A]");
+        assertThat(refused.problems()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("planning.manDays.belowReducedMinimum");
+            assertThat(r.args()).containsExactly("场所 project", ManDayActivity.STAGE2, "1.3", "1.4", "2", "30",
+                    "004 §9.3; 004 §9.4; 004 App. A");
+            assertThat(Messages.english(r)).contains("below the minimum of 1.4").contains("less the allowed 30 %")
+                    .contains("[004 §9.3; 004 §9.4; 004 App. A]");
+        });
     }
 
     @Test
@@ -137,14 +159,23 @@ class ManDayCalculatorTest {
         // 2 + 2 + 2 = 6, plus a separate document check of 2 → total 8; 20 % of 8 = 1.6 < 2
         ManDayPlan p = ManDayCalculator.plan(ShippedSchemes.cicc().manDayTable(), List.of(site("project", null, 45)),
                 List.of(new ManDayOverride("project", ManDayActivity.DOC_REVIEW, bd("2"), "资料多")));
-        assertThat(p.problems()).singleElement().asString().contains("exceeds 20 % of the total 8 (1.6)");
+        assertThat(p.problems()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("planning.manDays.docReviewShare");
+            assertThat(r.field()).isEqualTo("md_project|DOC_REVIEW");
+            assertThat(Messages.english(r)).contains("exceeds 20 % of the total 8 (1.6)");
+        });
     }
 
     @Test
     void cicc_more_than_100_sources_is_case_by_case_until_the_planner_sets_the_figures() {
         ManDayPlan p = ManDayCalculator.compute(ShippedSchemes.cicc().manDayTable(), List.of(site("project", null, 150)));
         assertThat(planned(p, "project", ManDayActivity.CERTIFICATE_AND_REPORT)).isEqualByComparingTo("2");
-        assertThat(p.pending()).hasSize(2).allMatch(s -> s.contains("case by case"));
+        assertThat(p.pending()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.code()).isEqualTo("planning.manDays.caseByCase");
+            assertThat(Messages.english(r)).contains("case by case");
+        });
+        assertThat(p.pending()).extracting(r -> r.field())
+                .containsExactlyInAnyOrder("md_project|DOC_REVIEW_AND_STAGE1", "md_project|STAGE2");
         ManDayPlan set = ManDayCalculator.plan(ShippedSchemes.cicc().manDayTable(), List.of(site("project", null, 150)),
                 List.of(new ManDayOverride("project", ManDayActivity.DOC_REVIEW_AND_STAGE1, bd("4"), "150 个排放源"),
                         new ManDayOverride("project", ManDayActivity.STAGE2, bd("5"), "150 个排放源")));
@@ -158,7 +189,8 @@ class ManDayCalculatorTest {
     void cnca_states_no_rule_so_the_planner_enters_figures_with_reasons() {
         ManDayPlan p = ManDayCalculator.compute(ShippedSchemes.cnca().manDayTable(), List.of(site("s1", null, null)));
         assertThat(p.lines()).isEmpty();
-        assertThat(p.pending()).isNotEmpty();
+        assertThat(p.pending()).extracting(r -> r.code()).containsExactly("planning.manDays.noRuleEnterFigures");
+        assertThat(p.notes()).extracting(r -> r.code()).containsAnyOf("planning.manDays.noRule", "planning.manDays.noRuleNoted");
         ManDayPlan set = ManDayCalculator.plan(ShippedSchemes.cnca().manDayTable(), List.of(site("s1", null, null)),
                 List.of(new ManDayOverride("s1", ManDayActivity.ON_SITE_INSPECTION, bd("2"), "按机构程序")));
         assertThat(set.complete()).isTrue();
@@ -170,6 +202,7 @@ class ManDayCalculatorTest {
         ManDayPlan p = ManDayCalculator.plan(ShippedSchemes.cnex().manDayTable(), List.of(site("s1", null, null)),
                 List.of(new ManDayOverride("s1", ManDayActivity.ON_SITE_COMBINED, bd("5"), "x"),
                         new ManDayOverride("s9", ManDayActivity.DOC_REVIEW, bd("1"), "x")));
-        assertThat(p.problems()).hasSize(2);
+        assertThat(p.problems()).extracting(r -> r.code())
+                .containsExactlyInAnyOrder("planning.manDays.sumLine", "planning.manDays.unknownScope");
     }
 }

@@ -75,12 +75,26 @@ class PlanningApiTest {
                 "{\"members\":[{\"userId\":" + fx.userId("expert") + ",\"role\":\"VERIFIER\"}]}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json.readTree(bad.body()).get("errors").size()).isGreaterThanOrEqualTo(3);
+        assertThat(json.readTree(bad.body()).get("errors").valueStream().map(e -> e.get("code").asString()).toList())
+                .contains("planning.team.minMembers", "planning.team.expertMayNotVerify");
+        // the dry run answers the same as a verdict: allowed, reasons {code, message, args, field}, notes — in the asked language
+        JsonNode checked = ok(call("POST", base + "/team/check?lang=en", "pm",
+                "{\"members\":[{\"userId\":" + fx.userId("expert") + ",\"role\":\"VERIFIER\"}]}"));
+        assertThat(checked.get("allowed").asBoolean()).isFalse();
+        assertThat(checked.get("notes").isArray()).isTrue();
+        JsonNode expertRefused = checked.get("reasons").valueStream()
+                .filter(r -> r.get("code").asString().equals("planning.team.expertMayNotVerify")).findFirst().orElseThrow();
+        assertThat(expertRefused.get("message").asString()).contains("may not act as verifier").contains("[001 §9.3.2; R-PER-3]");
+        assertThat(expertRefused.get("args").get(1).asString()).isEqualTo("verifier");
+        assertThat(expertRefused.get("field").asString()).isEqualTo("role_" + fx.userId("expert"));
         assertThat(ok(call("GET", base, "pm", null)).get("status").asString()).isEqualTo("DRAFT");
 
         JsonNode proposed = ok(call("PUT", base + "/team", "pm", "{\"field\":\"EXPLOSION_PROOF\",\"members\":["
                 + "{\"userId\":" + inspector + ",\"role\":\"LEADER\"},{\"userId\":" + verifier + ",\"role\":\"VERIFIER\"}]}"));
         assertThat(proposed.get("status").asString()).isEqualTo("TEAM_PROPOSED");
         assertThat(proposed.get("teamVerdict").get("allowed").asBoolean()).isTrue();
+        assertThat(proposed.get("teamVerdict").get("reasons").isEmpty()).isTrue();
+        assertThat(proposed.get("manDays").get("lines").get(0).get("rule").get("code").asString()).startsWith("planning.manDays.rule");
 
         // the client sees names and roles and objects; another client may not see the plan
         JsonNode seen = ok(call("GET", base, "client-motor", null));
@@ -101,7 +115,11 @@ class PlanningApiTest {
         HttpResponse<String> tooLow = call("PUT", base + "/man-days", "pm",
                 "{\"overrides\":[{\"scopeKey\":\"" + site + "\",\"activity\":\"ON_SITE_INSPECTION\",\"manDays\":1.5,\"reason\":\"小\"}]}");
         assertThat(tooLow.statusCode()).isEqualTo(400);
-        assertThat(tooLow.body()).contains("below the minimum of 2");
+        JsonNode tooLowError = json.readTree(tooLow.body()).get("errors").get(0);
+        assertThat(tooLowError.get("code").asString()).isEqualTo("planning.manDays.belowMinimum");
+        assertThat(tooLowError.get("field").asString()).isEqualTo("md_" + site + "|ON_SITE_INSPECTION");
+        assertThat(tooLowError.get("args").toString()).contains("\"1.5\"", "\"2\"", "\"001 §9.3.1\"");
+        assertThat(tooLowError.get("message").asString()).contains("低于最低 2 人日").contains("[001 §9.3.1]");
         ok(call("PUT", base + "/man-days", "pm",
                 "{\"overrides\":[{\"scopeKey\":\"" + site + "\",\"activity\":\"DOC_REVIEW\",\"manDays\":1,\"reason\":\"资料较多\"}]}"));
 

@@ -53,7 +53,10 @@ class PlanningPagesTest {
 
         HttpResponse<String> refused = form("/planning/" + app + "/team", "pm", "field=FURNITURE&role_" + fx.userId("verifier") + "=LEADER");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("002 §5.2.1");
+        assertThat(refused.body()).contains("002 §5.2.1")
+                // the page speaks one language: the reason in Chinese (the default), not the English too
+                .contains("检查组至少由 2 名检（核）查员组成，现为 1 名（技术专家、实习人员不计） [002 §5.2.1]")
+                .doesNotContain("The team needs at least");
 
         assertThat(form("/planning/" + app + "/team", "pm", "field=FURNITURE&role_" + fx.userId("inspector") + "=LEADER&role_"
                 + fx.userId("inspector2") + "=INSPECTOR").statusCode()).isEqualTo(302);

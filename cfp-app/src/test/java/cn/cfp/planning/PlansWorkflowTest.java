@@ -136,6 +136,13 @@ class PlansWorkflowTest {
         int audited = audit.forTarget("plan:" + before.applicationReference()).size();
         assertThatThrownBy(() -> plans.proposeTeam(pm, app, null, team("expert", TeamRole.VERIFIER)))
                 .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.status()).isEqualTo(400);
+                    assertThat(cn.cfp.Messages.codes(r)).contains("planning.team.minMembers", "planning.team.minFullTime",
+                            "planning.team.expertMayNotVerify");
+                    assertThat(r.reasons()).filteredOn(x -> x.code().equals("planning.team.minMembers")).singleElement()
+                            .satisfies(x -> assertThat(x.args()).containsExactly(2, 1, "001 §9.3.2"));
+                    assertThat(r.reasons()).filteredOn(x -> x.code().equals("planning.team.expertMayNotVerify")).singleElement()
+                            .satisfies(x -> assertThat(x.field()).isEqualTo("role_" + fx.userId("expert")));
                     assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("at least 2") && s.contains("[001 §9.3.2]"));
                     assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("full-time"));
                     assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("may not act as verifier"));
@@ -173,8 +180,16 @@ class PlansWorkflowTest {
             assertThat(plans.candidates(app)).filteredOn(c -> c.profile().userId() == inspector2).singleElement()
                     .extracting(Plans.Candidate::conflicted).isEqualTo(true);
             assertThatThrownBy(() -> plans.proposeTeam(pm, app, null, team("inspector", TeamRole.LEADER, "inspector2", TeamRole.INSPECTOR)))
-                    .isInstanceOfSatisfying(Refusal.class, r -> assertThat(cn.cfp.Messages.english(r))
-                            .anyMatch(s -> s.contains("conflict of interest") && s.contains("[002 §5.2.1; R-PER-2]")));
+                    .isInstanceOfSatisfying(Refusal.class, r -> {
+                        assertThat(r.reasons()).filteredOn(x -> x.code().equals("planning.team.conflictNoted")).singleElement()
+                                .satisfies(x -> {
+                                    assertThat(x.args()).containsExactly(staff.find(inspector2).orElseThrow().name(), org, "配偶在该公司任职",
+                                            "002 §5.2.1");
+                                    assertThat(x.field()).isEqualTo("role_" + inspector2);
+                                });
+                        assertThat(cn.cfp.Messages.english(r))
+                                .anyMatch(s -> s.contains("conflict of interest") && s.contains("[002 §5.2.1; R-PER-2]"));
+                    });
         } finally {
             staff.declare(fx.who("admin"), inspector2, org, false, null, null);
         }
@@ -196,8 +211,12 @@ class PlansWorkflowTest {
         assertThatThrownBy(() -> plans.approve(pm, app)).isInstanceOf(Refusal.class).hasMessageContaining("planning.approve.inTeam");
         plans.proposeTeam(pm, app, "PV13", team("inspector", TeamRole.LEADER));
         assertThat(plans.approve(pm, app).status()).isEqualTo(PlanStatus.APPROVED);
-        assertThatThrownBy(() -> plans.send(pm, app)).isInstanceOfSatisfying(Refusal.class,
-                r -> assertThat(r.getMessage()).contains("not after today"));
+        assertThatThrownBy(() -> plans.send(pm, app)).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(cn.cfp.Messages.codes(r)).containsExactly("planning.send.visitNotAhead");
+            assertThat(r.reasons().get(0).args()).containsExactly(today, today);
+            assertThat(cn.cfp.Messages.english(r)).singleElement().asString().contains("not after today");
+        });
         PlanView moved = plans.setInspectionScheme(pm, app, scheme(today.plusDays(14)));
         assertThat(moved.status()).isEqualTo(PlanStatus.TEAM_PROPOSED);
         assertThat(moved.approvedBy()).isNull();
@@ -210,7 +229,10 @@ class PlansWorkflowTest {
         fx.plan(app);
         plans.proposeTeam(pm, app, "PV13", team("verifier", TeamRole.VERIFIER));
         assertThatThrownBy(() -> plans.approve(pm, app)).isInstanceOfSatisfying(Refusal.class, r -> {
-            assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("GHG sources"));        // count unknown → man-days pending
+            // count unknown → man-days pending
+            assertThat(cn.cfp.Messages.codes(r)).contains("planning.manDays.countUnknown", "planning.approve.noInspectionScheme",
+                    "planning.approve.noVerificationPlan");
+            assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("GHG sources"));
             assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("inspection scheme"));
             assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("verification plan"));
         });

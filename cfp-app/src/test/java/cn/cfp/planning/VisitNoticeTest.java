@@ -2,6 +2,7 @@ package cn.cfp.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cfp.Messages;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.function.Predicate;
@@ -19,7 +20,12 @@ class VisitNoticeTest {
         assertThat(VisitNotice.refusal(LocalDate.of(2026, 12, 4), monday, ShippedSchemes.cnex().verificationPlanNotice(), WEEKDAYS)).isEmpty();
         // sent on the Saturday: no working day is left before the visit
         assertThat(VisitNotice.refusal(LocalDate.of(2026, 12, 5), monday, ShippedSchemes.cnex().verificationPlanNotice(), WEEKDAYS))
-                .get().asString().contains("by 2026-12-04").contains("[001 §9.6.2]");
+                .get().satisfies(r -> {
+                    assertThat(r.code()).isEqualTo("planning.send.tooLate");
+                    assertThat(r.args()).containsExactly(1, monday, LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 5), "001 §9.6.2");
+                    assertThat(Messages.english(r)).contains("by 2026-12-04").contains("[001 §9.6.2]");
+                    assertThat(Messages.chinese(r)).contains("最迟 2026-12-04").contains("[001 §9.6.2]");
+                });
     }
 
     @Test
@@ -27,6 +33,9 @@ class VisitNoticeTest {
         LocalDate monday = LocalDate.of(2026, 12, 7);
         assertThat(VisitNotice.refusal(LocalDate.of(2026, 12, 6), monday, ShippedSchemes.cgc().verificationPlanNotice(), WEEKDAYS)).isEmpty();
         assertThat(VisitNotice.refusal(monday, monday, ShippedSchemes.cgc().verificationPlanNotice(), WEEKDAYS))
-                .get().asString().contains("not after today");
+                .get().satisfies(r -> {
+                    assertThat(r.code()).isEqualTo("planning.send.visitNotAhead");
+                    assertThat(Messages.english(r)).contains("not after today");
+                });
     }
 }

@@ -43,14 +43,14 @@ class PlanNoticeController {
         Notice notice = switch (kind.toLowerCase(Locale.ROOT)) {
             case "team" -> team(visible);
             case "plan" -> plan(me, plan);
-            default -> throw new Refusal(404, "No planning notice of kind '" + kind + "'; kinds: team, plan");
+            default -> throw Refusal.notFound("planning.notice.unknownKind", kind, List.of("team", "plan"));
         };
         return pdf.response(notice, plan.applicationReference() + "-" + kind.toLowerCase(Locale.ROOT) + ".pdf");
     }
 
     private Notice team(PlanView plan) {
         if (plan.team().isEmpty()) {
-            throw new Refusal(409, "No team has been proposed for " + plan.applicationReference() + " yet / 尚未组成检查组");
+            throw Refusal.conflict("planning.notice.noTeam", plan.applicationReference());
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"申请编号 Application", plan.applicationReference()});
@@ -66,8 +66,7 @@ class PlanNoticeController {
     private Notice plan(Actor me, PlanView plan) {
         boolean ready = plan.status() == PlanStatus.SENT || me.isStaff() && plan.status() == PlanStatus.APPROVED;
         if (!ready) {
-            throw new Refusal(409, "The plan of " + plan.applicationReference() + " is " + plan.status()
-                    + ": its notice exists once it is approved (staff) or sent (client) / 策划尚未批准或发送");
+            throw Refusal.conflict("planning.notice.notReady", plan.applicationReference(), plan.status());
         }
         InspectionScheme s = plan.inspectionScheme();
         VerificationPlan v = plan.verificationPlan();

@@ -6,8 +6,8 @@ import cn.cfp.planning.ManDayOverride;
 import cn.cfp.planning.MemberInput;
 import cn.cfp.planning.PlanView;
 import cn.cfp.planning.Plans;
-import cn.cfp.planning.TeamVerdict;
 import cn.cfp.planning.VerificationPlan;
+import cn.cfp.shared.Verdict;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +60,7 @@ class PlanningApiController {
     }
 
     @PostMapping("/api/planning/{applicationId}/team/check")
-    TeamVerdict check(@PathVariable long applicationId, @RequestBody(required = false) TeamRequest body) {
+    Verdict check(@PathVariable long applicationId, @RequestBody(required = false) TeamRequest body) {
         TeamRequest b = body == null ? new TeamRequest(null, List.of()) : body;
         return plans.checkTeam(applicationId, b.field(), b.members());
     }

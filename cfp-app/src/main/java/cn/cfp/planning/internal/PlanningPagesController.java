@@ -22,6 +22,7 @@ import cn.cfp.planning.VerificationPlan;
 import cn.cfp.scheme.AssuranceLevel;
 import cn.cfp.scheme.ManDayActivity;
 import cn.cfp.scheme.SchemeCatalog;
+import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -135,7 +136,7 @@ class PlanningPagesController {
     @PostMapping("/planning/{applicationId}/man-days")
     String manDays(Actor me, @PathVariable long applicationId, @RequestParam Map<String, String> form) {
         Map<String, String> params = new LinkedHashMap<>(form);
-        PlanView plan = plans.forApplication(applicationId).orElseThrow(() -> Refusal.notFound("Plan"));
+        PlanView plan = plans.forApplication(applicationId).orElseThrow(() -> Refusal.notFound("planning.plan.notStarted", applicationId));
         List<ManDayOverride> overrides = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         plan.manDays().lines().stream().filter(l -> !l.aggregate()).forEach(l -> keys.add(l.scopeKey() + "|" + l.activity()));
@@ -156,7 +157,7 @@ class PlanningPagesController {
             try {
                 overrides.add(new ManDayOverride(sa[0], ManDayActivity.valueOf(sa[1]), new BigDecimal(md.strip()), reason));
             } catch (NumberFormatException e) {
-                throw new Refusal(400, "'" + md + "' is not a number of man-days / 人日数应为数字");
+                throw Refusal.badRequest(List.of(Reason.of("planning.manDays.notANumber", md).at("md_" + k)));
             }
         }
         plans.setManDays(me, applicationId, overrides);
@@ -166,9 +167,9 @@ class PlanningPagesController {
     @PostMapping("/planning/{applicationId}/inspection-scheme")
     String inspectionScheme(Actor me, @PathVariable long applicationId, @RequestParam Map<String, String> p) {
         plans.setInspectionScheme(me, applicationId, new InspectionScheme(p.get("purpose"), p.get("units"), p.get("productTypes"),
-                p.get("systemBoundary"), p.get("functionalUnit"), date(p.get("dataPeriodFrom")), date(p.get("dataPeriodTo")),
+                p.get("systemBoundary"), p.get("functionalUnit"), date(p, "dataPeriodFrom"), date(p, "dataPeriodTo"),
                 p.get("basis"), p.get("onSiteRequirements"), p.get("verificationRequirements"), p.get("schedule"),
-                date(p.get("visitDate"))));
+                date(p, "visitDate")));
         return redirect(applicationId);
     }
 
@@ -185,7 +186,8 @@ class PlanningPagesController {
         try {
             materiality = blank(p.get("materialityPercent")) ? null : new BigDecimal(p.get("materialityPercent").strip());
         } catch (NumberFormatException e) {
-            throw new Refusal(400, "The materiality threshold must be a number of percent / 实质性阈值应为百分数");
+            throw Refusal.badRequest(List.of(Reason.of("planning.verification.materialityNotANumber", p.get("materialityPercent"))
+                    .at("materialityPercent")));
         }
         plans.setVerificationPlan(me, applicationId, new VerificationPlan(p.get("informationAnalysis"),
                 blank(p.get("complexity")) ? null : Complexity.valueOf(p.get("complexity")), p.get("complexityReason"), risks,
@@ -214,7 +216,7 @@ class PlanningPagesController {
                 try {
                     out.add(new MemberInput(Long.parseLong(k.substring(5)), TeamRole.valueOf(v)));
                 } catch (IllegalArgumentException e) {
-                    throw new Refusal(400, "Unknown team member or role: " + k + "=" + v + " / 成员或角色无效");
+                    throw Refusal.badRequest(List.of(Reason.of("planning.member.invalid", k, v).at(k)));
                 }
             }
         });
@@ -226,11 +228,13 @@ class PlanningPagesController {
         return s == null || s.isBlank();
     }
 
-    private static LocalDate date(String s) {
+    /** The date of a form field, or null when blank. */
+    private static LocalDate date(Map<String, String> form, String field) {
+        String s = form.get(field);
         try {
             return blank(s) ? null : LocalDate.parse(s.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new Refusal(400, "'" + s + "' is not a date (yyyy-mm-dd) / 日期格式应为 yyyy-mm-dd");
+            throw Refusal.badRequest(List.of(Reason.of("planning.dateInvalid", s).at(field)));
         }
     }
 
