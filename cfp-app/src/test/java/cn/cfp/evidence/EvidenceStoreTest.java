@@ -153,6 +153,10 @@ class EvidenceStoreTest {
         JsonNode errors = json.readTree(r.body()).get("errors");
         assertThat(errors).extracting(e -> e.get("code").asText()).containsExactly("evidence.caseRef.invalid", "evidence.logicalName.required");
         assertThat(errors).extracting(e -> e.get("field").asText()).containsExactly("caseRef", "name");
+
+        HttpResponse<String> longName = upload("client-motor", motorOrg, "long", "a".repeat(252) + ".pdf", PDF_V1);
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(longName.body()).get("errors").get(0).get("code").asText()).isEqualTo("evidence.file.nameTooLong");
     }
 
     @Test
