@@ -1,17 +1,18 @@
 package cn.cfp.calendar;
 
 import cn.cfp.audit.AuditTrail;
+import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Working days per China's official arrangement: a day is a working day if it is marked as an
  * adjusted working day, or it is Monday-Friday and not a public holiday. Years without a configured
  * arrangement fall back to Monday-Friday, and every result says which years it had to assume.
+ * Storage: {@link CalendarRepository}.
  */
 @Service
 public class WorkingDayCalendar {
@@ -31,12 +33,17 @@ public class WorkingDayCalendar {
     public record ConfiguredYear(int year, String source) {
     }
 
-    private final JdbcClient jdbc;
+    /** The most working days one computation counts (about ten years). */
+    static final int MAX_WORKING_DAYS = 3660;
+    static final int MAX_NAME = 100;
+    static final int MAX_SOURCE = 500;
+
+    private final CalendarRepository repository;
     private final AuditTrail audit;
     private final Clock clock;
 
-    WorkingDayCalendar(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-        this.jdbc = jdbc;
+    WorkingDayCalendar(CalendarRepository repository, AuditTrail audit, Clock clock) {
+        this.repository = repository;
         this.audit = audit;
         this.clock = clock;
     }
@@ -48,10 +55,10 @@ public class WorkingDayCalendar {
     /** The date that is {@code n} working days after {@code from} (n >= 0; n = 0 gives {@code from}). */
     public WorkingDays plusWorkingDays(LocalDate from, int n) {
         if (n < 0) {
-            throw new Refusal("The number of working days must not be negative, got " + n);
+            throw Refusal.badRequest(List.of(Reason.of("calendar.days.negative", n).at("days")));
         }
-        if (n > 3660) {
-            throw new Refusal("At most 3660 working days can be counted, got " + n);
+        if (n > MAX_WORKING_DAYS) {
+            throw Refusal.badRequest(List.of(Reason.of("calendar.days.tooMany", MAX_WORKING_DAYS, n).at("days")));
         }
         YearView view = new YearView();
         view.load(from.getYear());
@@ -110,54 +117,58 @@ public class WorkingDayCalendar {
     }
 
     public List<ConfiguredYear> configuredYears() {
-        return jdbc.sql("SELECT cal_year, source FROM calendar_year ORDER BY cal_year")
-                .query((rs, n) -> new ConfiguredYear(rs.getInt("cal_year"), rs.getString("source"))).list();
+        return repository.configuredYears();
     }
 
     public List<Entry> entries(int year) {
-        return jdbc.sql("SELECT * FROM calendar_day WHERE cal_date >= :a AND cal_date <= :b ORDER BY cal_date")
-                .param("a", LocalDate.of(year, 1, 1)).param("b", LocalDate.of(year, 12, 31))
-                .query((rs, n) -> new Entry(rs.getObject("cal_date", LocalDate.class), Kind.valueOf(rs.getString("kind")),
-                        rs.getString("name"))).list();
+        return repository.entries(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
     @Transactional
     public void put(String actor, LocalDate date, Kind kind, String name) {
+        List<Reason> problems = new ArrayList<>();
         if (date == null || kind == null) {
-            throw new Refusal("Give a date and a kind (holiday or adjusted working day) / 请填写日期和类型");
+            problems.add(Reason.of("calendar.day.dateAndKindRequired").at(date == null ? "date" : "kind"));
         }
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw new Refusal("Give the day a name of 1-100 characters, e.g. 春节 / 请填写说明");
+        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME) {
+            problems.add(Reason.of("calendar.day.nameRequired", MAX_NAME).at("name"));
         }
-        boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-        if (kind == Kind.WORKDAY && !weekend) {
-            throw new Refusal(date + " is a " + date.getDayOfWeek() + ": only a Saturday or Sunday can be an adjusted working day / 调休上班日只能是周六或周日");
+        if (date != null && kind == Kind.WORKDAY) {
+            boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+            if (!weekend) {
+                problems.add(Reason.of("calendar.day.workdayNotWeekend", date, new Weekday(date.getDayOfWeek())).at("kind"));
+            }
         }
-        jdbc.sql("DELETE FROM calendar_day WHERE cal_date = :d").param("d", date).update();
-        jdbc.sql("INSERT INTO calendar_day (cal_date, kind, name) VALUES (:d, :k, :n)")
-                .param("d", date).param("k", kind.name()).param("n", name.strip()).update();
+        if (!problems.isEmpty()) {
+            throw Refusal.badRequest(problems);
+        }
+        repository.putDay(date, kind, name.strip());
         audit.record(actor, "CALENDAR_DAY_SET", "calendar:" + date, Map.of("kind", kind.name(), "name", name.strip()));
     }
 
     @Transactional
     public void remove(String actor, LocalDate date) {
-        if (jdbc.sql("DELETE FROM calendar_day WHERE cal_date = :d").param("d", date).update() == 0) {
-            throw Refusal.notFound("Calendar entry " + date);
+        if (!repository.deleteDay(date)) {
+            throw Refusal.notFound("calendar.day.notFound", date);
         }
         audit.record(actor, "CALENDAR_DAY_REMOVED", "calendar:" + date, Map.of());
     }
 
     @Transactional
     public void markConfigured(String actor, int year, String source) {
+        List<Reason> problems = new ArrayList<>();
         if (year < 2000 || year > 2100) {
-            throw new Refusal("Year must be between 2000 and 2100, got " + year);
+            problems.add(Reason.of("calendar.year.outOfRange", year).at("year"));
         }
         if (source == null || source.isBlank()) {
-            throw new Refusal("Cite the official notice the arrangement comes from / 请注明依据的官方通知");
+            problems.add(Reason.of("calendar.year.sourceRequired").at("source"));
+        } else if (source.strip().length() > MAX_SOURCE) {
+            problems.add(Reason.of("calendar.year.sourceTooLong", MAX_SOURCE).at("source"));
         }
-        jdbc.sql("DELETE FROM calendar_year WHERE cal_year = :y").param("y", year).update();
-        jdbc.sql("INSERT INTO calendar_year (cal_year, source, configured_by, configured_at) VALUES (:y, :s, :a, :t)")
-                .param("y", year).param("s", source.strip()).param("a", actor).param("t", OffsetDateTime.now(clock)).update();
+        if (!problems.isEmpty()) {
+            throw Refusal.badRequest(problems);
+        }
+        repository.putYear(year, source.strip(), actor, OffsetDateTime.now(clock));
         audit.record(actor, "CALENDAR_YEAR_CONFIGURED", "calendar:" + year, Map.of("source", source.strip()));
     }
 

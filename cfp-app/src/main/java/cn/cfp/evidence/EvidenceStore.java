@@ -3,6 +3,7 @@ package cn.cfp.evidence;
 import cn.cfp.access.Actor;
 import cn.cfp.audit.AuditTrail;
 import cn.cfp.shared.Hashes;
+import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,18 +14,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Content-addressed evidence store (R-APP-2). Content goes to {@code <data-dir>/evidence/ab/cd/<sha256>}
  * (written to a temporary file and moved into place, so a crash never leaves a half file under a
  * hash name); identical content is stored once. Each upload of the same document name is a new
- * version row; rows and files are never updated or deleted by the application.
+ * version row; rows and files are never updated or deleted by the application. Two uploads of the same
+ * document at the same moment cannot both become version n: the second is refused (409) and nothing of it is
+ * recorded. Metadata storage: {@link EvidenceRepository}.
  *
  * <p>Who may see a case: staff of the body, and client users of the organisation the case belongs
  * to. (Conflict-of-interest exclusions are added with the personnel module.)
@@ -41,16 +42,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class EvidenceStore {
 
     private static final Pattern CASE_REF = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    static final int MAX_NAME = 200;
+    static final int MAX_FILENAME = 255;
 
-    private final JdbcClient jdbc;
+    private final EvidenceRepository repository;
     private final AuditTrail audit;
     private final Clock clock;
     private final Path root;
     private final long maxBytes;
 
-    EvidenceStore(JdbcClient jdbc, AuditTrail audit, Clock clock,
+    EvidenceStore(EvidenceRepository repository, AuditTrail audit, Clock clock,
                   @Value("${cfp.data-dir}") Path dataDir, @Value("${cfp.evidence.max-bytes}") long maxBytes) {
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.audit = audit;
         this.clock = clock;
         this.root = dataDir.resolve("evidence");
@@ -66,30 +69,35 @@ public class EvidenceStore {
     public EvidenceFile store(Actor who, long organisationId, String caseRef, String logicalName,
                               String originalFilename, InputStream content) {
         requireAccess(who, organisationId);
+        List<Reason> problems = new ArrayList<>();
         if (caseRef == null || !CASE_REF.matcher(caseRef).matches()) {
-            throw new Refusal("Case reference '" + caseRef + "' is invalid: use 1-100 letters, digits, '.', '_', ':' or '-' / 案件编号格式不正确");
+            problems.add(Reason.of("evidence.caseRef.invalid", caseRef).at("caseRef"));
         }
-        if (logicalName == null || logicalName.isBlank() || logicalName.length() > 200) {
-            throw new Refusal("Give the document a name of 1-200 characters / 请填写 1-200 字的文件名称");
+        if (logicalName == null || logicalName.isBlank() || logicalName.strip().length() > MAX_NAME) {
+            problems.add(Reason.of("evidence.logicalName.required", MAX_NAME).at("name"));
         }
+        if (!problems.isEmpty()) {
+            throw Refusal.badRequest(problems);
+        }
+        String name = logicalName.strip();
         String filename = originalFilename == null ? "" : Path.of(originalFilename).getFileName().toString();
-        FileType type = FileType.byExtension(filename).orElseThrow(() -> new Refusal(415,
-                "File '" + filename + "' has a type that is not accepted; allowed: "
-                        + Arrays.toString(FileType.values()) + " / 不接受该文件类型"));
+        if (filename.length() > MAX_FILENAME) {
+            throw refusal(400, Reason.of("evidence.file.nameTooLong", MAX_FILENAME));
+        }
+        FileType type = FileType.byExtension(filename).orElseThrow(() -> refusal(415,
+                Reason.of("evidence.file.typeNotAccepted", filename, List.of(FileType.values()))));
         Path tmp = writeTemp(content);
         try {
             long size = Files.size(tmp);
             if (size == 0) {
-                throw new Refusal("File '" + filename + "' is empty / 文件为空");
+                throw refusal(400, Reason.of("evidence.file.empty", filename));
             }
             if (size > maxBytes) {
-                throw new Refusal(413, "File '" + filename + "' has " + size + " bytes; the limit is " + maxBytes
-                        + " bytes (" + maxBytes / 1048576 + " MB) / 文件超过大小限制");
+                throw refusal(413, Reason.of("evidence.file.tooLarge", filename, size, maxBytes, maxBytes / 1048576));
             }
             byte[] head = readHead(tmp);
             if (!type.contentMatches(head)) {
-                throw new Refusal(415, "File '" + filename + "' does not contain what its extension says ("
-                        + type + ") / 文件内容与扩展名不符");
+                throw refusal(415, Reason.of("evidence.file.contentMismatch", filename, type));
             }
             String sha = sha256(tmp);
             Path target = pathOf(sha);
@@ -101,24 +109,20 @@ public class EvidenceStore {
                     Files.move(tmp, target);
                 }
             }
-            int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM evidence_file WHERE organisation_id = :o AND case_ref = :c AND logical_name = :n")
-                    .param("o", organisationId).param("c", caseRef).param("n", logicalName.strip()).query(Integer.class).single() + 1;
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            jdbc.sql("""
-                    INSERT INTO evidence_file (organisation_id, case_ref, logical_name, version, sha256, size_bytes, content_type,
-                                               original_filename, uploaded_by, uploaded_at)
-                    VALUES (:o, :c, :n, :v, :sha, :size, :type, :fn, :by, :at)""")
-                    .param("o", organisationId).param("c", caseRef).param("n", logicalName.strip()).param("v", version)
-                    .param("sha", sha).param("size", size).param("type", type.mediaType()).param("fn", filename)
-                    .param("by", who.username()).param("at", now).update();
-            EvidenceFile file = jdbc.sql("SELECT * FROM evidence_file WHERE organisation_id = :o AND case_ref = :c AND logical_name = :n AND version = :v")
-                    .param("o", organisationId).param("c", caseRef).param("n", logicalName.strip()).param("v", version)
-                    .query(this::map).single();
+            int version = repository.nextVersion(organisationId, caseRef, name);
+            long id;
+            try {
+                id = repository.insert(organisationId, caseRef, name, version, sha, size, type.mediaType(), filename,
+                        who.username(), OffsetDateTime.now(clock));
+            } catch (DuplicateKeyException e) {
+                throw Refusal.conflict("evidence.versionTaken", name, version);
+            }
+            EvidenceFile file = get(id);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("sha256", sha);
             details.put("size", size);
             details.put("filename", filename);
-            details.put("logicalName", logicalName.strip());
+            details.put("logicalName", name);
             details.put("version", version);
             audit.record(who.username(), "EVIDENCE_UPLOADED", "evidence:" + organisationId + "/" + caseRef, details);
             return file;
@@ -135,14 +139,12 @@ public class EvidenceStore {
 
     public List<EvidenceFile> list(Actor who, long organisationId) {
         requireAccess(who, organisationId);
-        return jdbc.sql("SELECT * FROM evidence_file WHERE organisation_id = :o ORDER BY case_ref, logical_name, version DESC")
-                .param("o", organisationId).query(this::map).list();
+        return repository.ofOrganisation(organisationId);
     }
 
     /** The file's metadata; who may read it is decided by the access table's evidence guard (its case's parties and staff). */
     public EvidenceFile get(long id) {
-        return jdbc.sql("SELECT * FROM evidence_file WHERE id = :id").param("id", id).query(this::map)
-                .optional().orElseThrow(() -> Refusal.notFound("evidence.notFound", id));
+        return repository.find(id).orElseThrow(() -> Refusal.notFound("evidence.notFound", id));
     }
 
     /** Opens the content, verifying on the way that it still has the hash it was stored under. */
@@ -169,8 +171,13 @@ public class EvidenceStore {
 
     private static void requireAccess(Actor who, long organisationId) {
         if (!maySee(who, organisationId)) {
-            throw Refusal.forbidden("You may not see or add evidence of organisation " + organisationId + " / 无权访问该组织的证据文件");
+            throw Refusal.forbidden("evidence.notYours", organisationId);
         }
+    }
+
+    /** A refusal about the uploaded file (the form's {@code file} field). */
+    private static Refusal refusal(int status, Reason reason) {
+        return new Refusal(status, List.of(reason.at("file")));
     }
 
     Path pathOf(String sha) {
@@ -206,12 +213,5 @@ public class EvidenceStore {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(md.digest());
-    }
-
-    private EvidenceFile map(ResultSet rs, int row) throws SQLException {
-        return new EvidenceFile(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("case_ref"),
-                rs.getString("logical_name"), rs.getInt("version"), rs.getString("sha256").trim(), rs.getLong("size_bytes"),
-                rs.getString("content_type"), rs.getString("original_filename"), rs.getString("uploaded_by"),
-                rs.getObject("uploaded_at", OffsetDateTime.class).toInstant());
     }
 }

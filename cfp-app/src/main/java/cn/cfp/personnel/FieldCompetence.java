@@ -1,5 +1,6 @@
 package cn.cfp.personnel;
 
+import cn.cfp.shared.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,31 +23,33 @@ public record FieldCompetence(String field, CompetenceLevel level, boolean train
         field = field.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** What is missing for the claimed level, per the evidence rules of 003 ¶12; empty when the level is supported. */
-    public List<String> evidenceProblems() {
-        List<String> p = new ArrayList<>();
+    /**
+     * What is missing for the claimed level, per the evidence rules of 003 ¶12 ({@code personnel.field.*} reasons about
+     * the form's {@code fields}); empty when the level is supported.
+     */
+    public List<Reason> evidenceProblems() {
+        List<Reason> p = new ArrayList<>();
         if (!FIELD.matcher(field).matches()) {
-            p.add("Field code '" + field + "' is invalid: use 2-40 capital letters, digits or '_' (e.g. PV13) / 领域代码格式不正确");
+            p.add(Reason.of("personnel.field.codeInvalid", field).at("fields"));
         }
         if (projects < 0) {
-            p.add("Project count for " + field + " cannot be negative / 项目数不能为负");
+            p.add(Reason.of("personnel.field.negativeProjects", field).at("fields"));
         }
         switch (level) {
             case AWARE -> {
                 if (!trained) {
-                    p.add("Field " + field + ": 了解 (aware) needs attended training [003 ¶12] / 领域 " + field + "：判定“了解”须参加过培训");
+                    p.add(Reason.of("personnel.field.awareNeedsTraining", field).at("fields"));
                 }
             }
             case PROFICIENT -> {
                 if (!trained || !examPassed) {
-                    p.add("Field " + field + ": 掌握 (proficient) needs training and a passed exam [003 ¶12] / 领域 " + field
-                            + "：判定“掌握”须参加培训并通过考试");
+                    p.add(Reason.of("personnel.field.proficientNeedsExam", field).at("fields"));
                 }
             }
             case EXPERT -> {
                 if (projects < CompetenceLevel.EXPERT_MIN_PROJECTS) {
-                    p.add("Field " + field + ": 熟练具备 (expert) needs at least " + CompetenceLevel.EXPERT_MIN_PROJECTS
-                            + " projects, got " + projects + " [003 ¶12] / 领域 " + field + "：判定“熟练具备”须有 3 项及以上项目经历，现为 " + projects);
+                    p.add(Reason.of("personnel.field.expertNeedsProjects", field, CompetenceLevel.EXPERT_MIN_PROJECTS, projects)
+                            .at("fields"));
                 }
             }
         }

@@ -3,6 +3,7 @@ package cn.cfp.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cfp.CfpIntegrationTest;
+import cn.cfp.Messages;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class AuditTrailTamperTest {
 
     @BeforeEach
     void appendThree() {
-        assertThat(trail.verify().intact()).as("chain intact before the test: " + trail.verify().describe()).isTrue();
+        assertThat(trail.verify().intact()).as("chain intact before the test: " + Messages.english(trail.verify().summary())).isTrue();
         a = trail.record("tester", "TEST_A", "thing:1", Map.of("n", 1)).seq();
         b = trail.record("tester", "TEST_B", "thing:2", Map.of("n", 2)).seq();
         c = trail.record("tester", "TEST_C", "thing:3", Map.of("n", 3)).seq();
@@ -53,7 +54,8 @@ class AuditTrailTamperTest {
             ChainVerdict v = trail.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.firstBadSeq()).isEqualTo(b);
-            assertThat(v.reason()).contains("edited");
+            assertThat(v.reason().code()).isEqualTo("audit.chain.detailsEdited");
+            assertThat(Messages.english(v.reason())).contains("edited");
         } finally {
             jdbc.sql("UPDATE audit_record SET details = :d WHERE seq = :s").param("d", original).param("s", b).update();
         }
@@ -80,7 +82,9 @@ class AuditTrailTamperTest {
             ChainVerdict v = trail.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.firstBadSeq()).isEqualTo(b);
-            assertThat(v.reason()).contains("missing");
+            assertThat(v.reason().code()).isEqualTo("audit.chain.missing");
+            assertThat(v.reason().args()).first().isEqualTo(b);
+            assertThat(Messages.english(v.reason())).contains("missing");
         } finally {
             reinsert(row);
         }
@@ -95,7 +99,8 @@ class AuditTrailTamperTest {
             ChainVerdict v = trail.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.firstBadSeq()).isEqualTo(c);
-            assertThat(v.reason()).contains("removed from the end");
+            assertThat(v.reason().code()).isEqualTo("audit.chain.truncated");
+            assertThat(Messages.english(v.reason())).contains("removed from the end");
         } finally {
             reinsert(row);
         }
@@ -129,11 +134,15 @@ class AuditTrailTamperTest {
         jdbc.sql("UPDATE audit_record SET target = 'thing:forged' WHERE seq = :s").param("s", a).update();
         try {
             ChainVerdict v = trail.verify();
-            assertThat(v.describe()).isEqualTo("audit chain BROKEN at record #" + a + ": record content does not match its hash (edited)");
+            assertThat(v.reason().code()).isEqualTo("audit.chain.recordEdited");
+            // the words are the point here: `cfp audit verify` prints them
+            assertThat(Messages.english(v.summary()))
+                    .isEqualTo("audit chain BROKEN at record #" + a + ": record content does not match its hash (edited)");
+            assertThat(Messages.chinese(v.summary())).isEqualTo("审计哈希链在第 " + a + " 条记录处断开：记录内容与其哈希不符（已被修改）");
         } finally {
             jdbc.sql("UPDATE audit_record SET target = 'thing:1' WHERE seq = :s").param("s", a).update();
         }
-        assertThat(trail.verify().describe()).startsWith("audit chain intact");
+        assertThat(Messages.english(trail.verify().summary())).startsWith("audit chain intact");
     }
 
     private void reinsert(Map<String, Object> row) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.cfp.CfpIntegrationTest;
+import cn.cfp.Messages;
 import cn.cfp.shared.Refusal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,34 @@ class WorkingDayCalendarTest {
     @Test
     void a_weekday_cannot_be_made_an_adjusted_working_day() {
         assertThatThrownBy(() -> calendar.put("admin", LocalDate.of(2026, 12, 2), WorkingDayCalendar.Kind.WORKDAY, "x"))
-                .isInstanceOf(Refusal.class).hasMessageContaining("only a Saturday or Sunday");
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.status()).isEqualTo(400);
+                    assertThat(Messages.codes(r)).containsExactly("calendar.day.workdayNotWeekend");
+                    assertThat(r.reasons().get(0).field()).isEqualTo("kind");
+                    // the weekday is named in the reader's language
+                    assertThat(Messages.english(r)).containsExactly(
+                            "2026-12-02 is a Wednesday: only a Saturday or Sunday can be an adjusted working day");
+                    assertThat(Messages.chinese(r)).containsExactly("2026-12-02 是星期三：调休上班日只能是周六或周日");
+                });
+        assertThat(calendar.entries(2026)).noneMatch(e -> e.date().equals(LocalDate.of(2026, 12, 2)));
+    }
+
+    @Test
+    void a_day_needs_a_name_a_year_a_source_and_a_count_is_never_negative() {
+        assertThatThrownBy(() -> calendar.put("admin", LocalDate.of(2026, 12, 5), WorkingDayCalendar.Kind.WORKDAY, " "))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(Messages.codes(r)).containsExactly("calendar.day.nameRequired"));
+        assertThatThrownBy(() -> calendar.markConfigured("admin", 1999, ""))
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(Messages.codes(r)).containsExactly("calendar.year.outOfRange", "calendar.year.sourceRequired");
+                    assertThat(r.reasons()).extracting(cn.cfp.shared.Reason::field).containsExactly("year", "source");
+                });
+        assertThatThrownBy(() -> calendar.plusWorkingDays(LocalDate.of(2026, 1, 5), -1))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(Messages.english(r))
+                        .containsExactly("The number of working days must not be negative, got -1"));
+        assertThatThrownBy(() -> calendar.remove("admin", LocalDate.of(2026, 12, 9)))
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.status()).isEqualTo(404);
+                    assertThat(Messages.codes(r)).containsExactly("calendar.day.notFound");
+                });
     }
 }

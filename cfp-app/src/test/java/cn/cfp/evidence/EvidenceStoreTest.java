@@ -107,7 +107,10 @@ class EvidenceStoreTest {
         int before = count();
         HttpResponse<String> r = upload("client-motor", motorOrg, "fake pdf", "report.pdf", "MZ\u0090\u0000 this is an exe".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(r.statusCode()).isEqualTo(415);
-        assertThat(r.body()).contains("does not contain what its extension says");
+        JsonNode error = json.readTree(r.body()).get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("evidence.file.contentMismatch");
+        assertThat(error.get("field").asText()).isEqualTo("file");
+        assertThat(error.get("args").get(0).asText()).isEqualTo("report.pdf");
         assertThat(count()).isEqualTo(before);
     }
 
@@ -115,7 +118,10 @@ class EvidenceStoreTest {
     void a_file_type_that_is_not_accepted_is_refused_naming_the_allowed_types() {
         HttpResponse<String> r = upload("client-motor", motorOrg, "script", "run.sh", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8));
         assertThat(r.statusCode()).isEqualTo(415);
-        assertThat(r.body()).contains("run.sh").contains("PDF");
+        JsonNode error = json.readTree(r.body()).get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("evidence.file.typeNotAccepted");
+        assertThat(error.get("args").get(0).asText()).isEqualTo("run.sh");
+        assertThat(error.get("args").get(1).asText()).contains("PDF").contains("TXT");
     }
 
     @Test
@@ -125,7 +131,9 @@ class EvidenceStoreTest {
         System.arraycopy(PDF_V1, 0, big, 0, PDF_V1.length);
         HttpResponse<String> r = upload("client-motor", motorOrg, "huge", "huge.pdf", big);
         assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(r.body()).contains("the limit is 20971520 bytes");
+        JsonNode error = json.readTree(r.body()).get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("evidence.file.tooLarge");
+        assertThat(error.get("args").get(2).asText()).isEqualTo("20971520");
         assertThat(count()).isEqualTo(before);
     }
 
@@ -134,6 +142,34 @@ class EvidenceStoreTest {
         upload("client-motor", motorOrg, "audited", "audited.txt", "hello".getBytes(StandardCharsets.UTF_8));
         List<String> details = jdbc.sql("SELECT details FROM audit_record WHERE action = 'EVIDENCE_UPLOADED'").query(String.class).list();
         assertThat(details).anyMatch(d -> d.contains(Hashes.sha256Hex("hello")));
+    }
+
+    @Test
+    void an_invalid_case_reference_and_a_missing_name_are_refused_together_naming_their_fields() {
+        TestHttp.Multipart m = new TestHttp.Multipart().field("org", String.valueOf(motorOrg)).field("caseRef", "APP 1/../x")
+                .field("name", " ").file("file", "a.pdf", PDF_V1);
+        HttpResponse<String> r = http.send("POST", "/api/evidence", "client-motor", m.contentType(), m.body());
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode errors = json.readTree(r.body()).get("errors");
+        assertThat(errors).extracting(e -> e.get("code").asText()).containsExactly("evidence.caseRef.invalid", "evidence.logicalName.required");
+        assertThat(errors).extracting(e -> e.get("field").asText()).containsExactly("caseRef", "name");
+
+        HttpResponse<String> longName = upload("client-motor", motorOrg, "long", "a".repeat(252) + ".pdf", PDF_V1);
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(longName.body()).get("errors").get(0).get("code").asText()).isEqualTo("evidence.file.nameTooLong");
+    }
+
+    @Test
+    void an_api_client_reads_the_refusal_in_english_when_it_asks_for_english() {
+        int before = count();
+        HttpResponse<String> zh = upload("client-motor", motorOrg, "empty", "empty.txt", new byte[0]);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(zh.body()).get("errors").get(0).get("message").asText()).isEqualTo("文件“empty.txt”为空");
+        TestHttp.Multipart m = new TestHttp.Multipart().field("org", String.valueOf(motorOrg)).field("caseRef", "APP-1")
+                .field("name", "empty").file("file", "empty.txt", new byte[0]);
+        HttpResponse<String> en = http.send("POST", "/api/evidence?lang=en", "client-motor", m.contentType(), m.body());
+        assertThat(count()).isEqualTo(before);
+        assertThat(json.readTree(en.body()).get("errors").get(0).get("message").asText()).isEqualTo("File 'empty.txt' is empty");
     }
 
     private int count() {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** R-PER-1, R-PER-2, R-PER-4 over the API with the demo users. */
 @CfpIntegrationTest
@@ -28,6 +30,7 @@ class PersonnelApiTest {
     StaffRegistry registry;
 
     TestHttp http;
+    final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
     void setUp() {
@@ -40,6 +43,15 @@ class PersonnelApiTest {
 
     HttpResponse<String> put(String path, String user, String body) {
         return http.send("PUT", path, user, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The refusal's reasons as {@code code@field}. */
+    java.util.List<String> errors(HttpResponse<String> r) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode e : json.readTree(r.body()).get("errors")) {
+            out.add(e.get("code").asText() + (e.has("field") ? "@" + e.get("field").asText() : ""));
+        }
+        return out;
     }
 
     @Test
@@ -58,7 +70,9 @@ class PersonnelApiTest {
                 + "\"qualifications\":[\"CCAA_REGISTERED\"],\"fields\":[{\"field\":\"PV13\",\"level\":\"EXPERT\",\"trained\":true,"
                 + "\"examPassed\":true,\"projects\":2}]}");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("registration number").contains("[003 ¶12]");
+        assertThat(errors(refused)).containsExactly("personnel.ccaa.numberRequired@ccaaRegistrationNo",
+                "personnel.field.expertNeedsProjects@fields");
+        assertThat(refused.body()).contains("[003 ¶12]");
         assertThat(registry.get(preparer).fields()).isEmpty();
 
         HttpResponse<String> saved = put("/api/personnel/" + preparer, "evaluator", "{\"fullTime\":true,\"experienceYears\":3,"
@@ -66,6 +80,23 @@ class PersonnelApiTest {
                 + "\"fields\":[{\"field\":\"PV13\",\"level\":\"EXPERT\",\"trained\":true,\"examPassed\":false,\"projects\":3}]}");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(registry.get(preparer).competentIn("PV13", CompetenceLevel.EXPERT)).isTrue();
+    }
+
+    @Test
+    void every_problem_of_a_profile_is_named_at_its_field_and_a_client_user_has_no_profile() {
+        ProfileInput bad = new ProfileInput(true, java.util.Set.of(), "x".repeat(61), java.util.List.of(
+                new FieldCompetence("PV13", CompetenceLevel.AWARE, true, false, 0),
+                new FieldCompetence("pv13", CompetenceLevel.AWARE, true, false, 0)), 61, java.time.LocalDate.of(2999, 1, 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.save("evaluator", id("preparer"), bad))
+                .isInstanceOfSatisfying(cn.cfp.shared.Refusal.class, r -> {
+                    assertThat(r.reasons()).extracting(x -> x.code() + "@" + x.field()).containsExactly(
+                            "personnel.experience.range@experienceYears", "personnel.ccaa.tooLong@ccaaRegistrationNo",
+                            "personnel.confidentiality.future@confidentialitySignedOn", "personnel.field.twice@fields");
+                    assertThat(cn.cfp.Messages.english(r).get(0)).isEqualTo("Experience must be 0-60 years, got 61");
+                });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.save("evaluator", id("client-motor"), null))
+                .isInstanceOfSatisfying(cn.cfp.shared.Refusal.class, r -> assertThat(cn.cfp.Messages.codes(r))
+                        .containsExactly("personnel.notStaff", "personnel.profile.missing"));
     }
 
     @Test
@@ -80,6 +111,15 @@ class PersonnelApiTest {
         long org = ((CfpPrincipal) users.loadUserByUsername("client-furniture")).organisationId();
         assertThat(put("/api/personnel/" + id("verifier") + "/conflicts/" + org, "inspector", "{\"conflicted\":true,\"note\":\"x\"}")
                 .statusCode()).isEqualTo(403);
+        HttpResponse<String> other = put("/api/personnel/" + id("verifier") + "/conflicts/" + org, "inspector", "{\"conflicted\":true,\"note\":\"x\"}");
+        assertThat(errors(other)).containsExactly("personnel.declare.forbidden");
+        HttpResponse<String> undecided = put("/api/personnel/" + id("reviewer") + "/conflicts/" + org, "reviewer", "{\"note\":\"x\"}");
+        assertThat(undecided.statusCode()).isEqualTo(400);
+        assertThat(errors(undecided)).containsExactly("personnel.declare.conflictedRequired@conflicted");
+        HttpResponse<String> unexplained = put("/api/personnel/" + id("reviewer") + "/conflicts/" + org, "reviewer",
+                "{\"conflicted\":true,\"declaredOn\":\"2999-01-01\"}");
+        assertThat(unexplained.statusCode()).isEqualTo(400);
+        assertThat(errors(unexplained)).containsExactly("personnel.declare.dateFuture@declaredOn", "personnel.declare.noteRequired@note");
         HttpResponse<String> own = put("/api/personnel/" + id("reviewer") + "/conflicts/" + org, "reviewer",
                 "{\"conflicted\":false,\"note\":\"无\"}");
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);

@@ -2,27 +2,45 @@ package cn.cfp.access.internal;
 
 import cn.cfp.access.ApiTokens;
 import cn.cfp.access.CfpPrincipal;
+import cn.cfp.shared.Reason;
+import cn.cfp.shared.ReasonTexts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Authenticates API clients sending {@code Authorization: Bearer cfp_...}. A bad token is a 401, never a fallback. */
+/**
+ * Authenticates API clients sending {@code Authorization: Bearer cfp_...}. A bad token is a 401, never a fallback; its
+ * body has the shape of every API refusal ({@code {"status", "errors": [{"code", "message", "args"}]}}), in the
+ * request's language.
+ */
 @Component
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final JdbcUserDetailsService users;
+    private final ReasonTexts texts;
+    private final ObjectProvider<LocaleResolver> locales;
+    private final JsonMapper json = JsonMapper.builder().build();
 
-    BearerTokenFilter(ApiTokens tokens, JdbcUserDetailsService users) {
+    BearerTokenFilter(ApiTokens tokens, JdbcUserDetailsService users, ReasonTexts texts, ObjectProvider<LocaleResolver> locales) {
         this.tokens = tokens;
         this.users = users;
+        this.texts = texts;
+        this.locales = locales;
     }
 
     static boolean hasBearerToken(HttpServletRequest request) {
@@ -41,9 +59,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         Optional<CfpPrincipal> principal = tokens.ownerOf(token).flatMap(users::findById)
                 .filter(p -> p.isEnabled() && p.isAccountNonLocked());
         if (principal.isEmpty()) {
-            response.setContentType("application/json");
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.getWriter().write("{\"status\":401,\"errors\":[\"The API token is unknown, revoked, or its user is disabled or locked\"]}");
+            refuse(request, response, Reason.of("access.token.invalid"));
             return;
         }
         CfpPrincipal p = principal.get();
@@ -56,5 +72,20 @@ class BearerTokenFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Reason reason) throws IOException {
+        LocaleResolver resolver = locales.getIfAvailable();
+        Locale locale = resolver != null ? resolver.resolveLocale(request) : Locale.SIMPLIFIED_CHINESE;
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", reason.code());
+        error.put("message", texts.text(reason, locale));
+        error.put("args", reason.args().stream().map(a -> texts.render(a, locale)).toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", HttpServletResponse.SC_UNAUTHORIZED);
+        body.put("errors", List.of(error));
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write(json.writeValueAsString(body));
     }
 }

@@ -2,6 +2,8 @@ package cn.cfp.access.internal;
 
 import cn.cfp.access.CfpPrincipal;
 import cn.cfp.access.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -11,6 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
+/** Signs people in: their user row and roles, with the lock-out applied (see {@link LoginAttempts}). */
 @Component
 class JdbcUserDetailsService implements UserDetailsService {
 
@@ -28,21 +31,30 @@ class JdbcUserDetailsService implements UserDetailsService {
     }
 
     Optional<CfpPrincipal> find(String username) {
-        return jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username)
-                .query((rs, n) -> {
-                    long id = rs.getLong("id");
-                    long org = rs.getLong("organisation_id");
-                    Long orgId = rs.wasNull() ? null : org;
-                    OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
-                    boolean locked = lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant());
-                    return new CfpPrincipal(id, rs.getString("username"), rs.getString("display_name"),
-                            rs.getString("password_hash"), roles(id), orgId, rs.getBoolean("enabled"), locked);
-                }).optional();
+        return principal(jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username).query(this::row).optional());
     }
 
     Optional<CfpPrincipal> findById(long id) {
-        return jdbc.sql("SELECT username FROM app_user WHERE id = :id").param("id", id).query(String.class)
-                .optional().flatMap(this::find);
+        return principal(jdbc.sql("SELECT * FROM app_user WHERE id = :id").param("id", id).query(this::row).optional());
+    }
+
+    private record Row(long id, String username, String displayName, String passwordHash, Long organisationId, boolean enabled,
+                       boolean locked) {
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        long org = rs.getLong("organisation_id");
+        Long orgId = rs.wasNull() ? null : org;
+        OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+        boolean locked = lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant());
+        return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
+                orgId, rs.getBoolean("enabled"), locked);
+    }
+
+    /** The roles are read after the user's row, never from inside its row mapper (which would hold a second connection). */
+    private Optional<CfpPrincipal> principal(Optional<Row> row) {
+        return row.map(r -> new CfpPrincipal(r.id(), r.username(), r.displayName(), r.passwordHash(), roles(r.id()), r.organisationId(),
+                r.enabled(), r.locked()));
     }
 
     private EnumSet<Role> roles(long id) {

@@ -5,6 +5,8 @@ import cn.cfp.personnel.ProfileInput;
 import cn.cfp.personnel.StaffProfile;
 import cn.cfp.personnel.StaffRegistry;
 import cn.cfp.personnel.StaffingFigure;
+import cn.cfp.shared.Reason;
+import cn.cfp.shared.Refusal;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +59,7 @@ class PersonnelApiController {
                          @RequestBody(required = false) Declaration body) {
         Declaration d = body == null ? new Declaration(null, null, null) : body;
         if (d.conflicted() == null) {
-            throw new cn.cfp.shared.Refusal(400, "Say whether there is a conflict of interest (conflicted: true/false) / 请说明是否存在利益冲突");
+            throw Refusal.badRequest(List.of(Reason.of("personnel.declare.conflictedRequired").at("conflicted")));
         }
         return registry.declare(me, userId, organisationId, d.conflicted(), d.note(), d.declaredOn());
     }

@@ -10,6 +10,7 @@ import cn.cfp.personnel.ProfileInput;
 import cn.cfp.personnel.StaffProfile;
 import cn.cfp.personnel.StaffRegistry;
 import cn.cfp.scheme.Qualification;
+import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ class PersonnelPagesController {
     /** One field per line: {@code CODE,LEVEL,trained(1/0),exam(1/0),projects}, e.g. {@code PV13,EXPERT,1,0,3}. */
     static List<FieldCompetence> parseFields(String text) {
         List<FieldCompetence> out = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Reason> problems = new ArrayList<>();
         int n = 0;
         for (String line : text.split("\\R")) {
             n++;
@@ -98,12 +99,11 @@ class PersonnelPagesController {
                         p.length > 2 && "1".equals(p[2].strip()), p.length > 3 && "1".equals(p[3].strip()),
                         p.length > 4 ? Integer.parseInt(p[4].strip()) : 0));
             } catch (RuntimeException e) {
-                problems.add("Line " + n + " '" + line.strip() + "' is not CODE,LEVEL,trained(1/0),exam(1/0),projects (LEVEL: AWARE, PROFICIENT, EXPERT) / 第 "
-                        + n + " 行格式应为：领域代码,等级,培训(1/0),考试(1/0),项目数");
+                problems.add(Reason.of("personnel.fields.badLine", n, line.strip()).at("fields"));
             }
         }
         if (!problems.isEmpty()) {
-            throw Refusal.texts(400, problems);
+            throw Refusal.badRequest(problems);
         }
         return out;
     }

@@ -129,7 +129,14 @@ class AccessMatrixTest {
             HttpResponse<String> bad = r.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + "/api/schemes"))
                     .header("Authorization", "Bearer cfp_not-a-real-token").build(), HttpResponse.BodyHandlers.ofString());
             assertThat(bad.statusCode()).isEqualTo(401);
-            assertThat(bad.body()).contains("unknown, revoked");
+            var error = tools.jackson.databind.json.JsonMapper.builder().build().readTree(bad.body()).get("errors").get(0);
+            assertThat(error.get("code").asText()).isEqualTo("access.token.invalid");
+            assertThat(error.get("message").asText()).isEqualTo("API 令牌无效或已吊销，或其用户已停用或被锁定");
+            HttpResponse<String> english = r.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + "/api/schemes"))
+                    .header("Authorization", "Bearer cfp_not-a-real-token").header("Accept-Language", "en").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(english.statusCode()).isEqualTo(401);
+            assertThat(english.body()).contains("unknown, revoked");
         } catch (Exception e) {
             throw new AssertionError(e);
         }

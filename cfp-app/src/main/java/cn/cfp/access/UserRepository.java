@@ -1,0 +1,117 @@
+package cn.cfp.access;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Users and their roles as stored. A list of users costs two queries whatever its length (the users, then the roles of
+ * all of them): never a query per row or inside a row mapper.
+ */
+@Repository
+class UserRepository {
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the user with their roles; returns the new id. */
+    long insert(String username, String displayName, String passwordHash, Long organisationId, Set<Role> roles, OffsetDateTime at) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO app_user (username, display_name, password_hash, organisation_id, enabled, failed_attempts, created_at)
+                VALUES (:u, :d, :p, :o, TRUE, 0, :t)""")
+                .param("u", username).param("d", displayName).param("p", passwordHash).param("o", organisationId).param("t", at)
+                .update(key, "id");
+        long id = key.getKeyAs(Long.class);
+        insertRoles(id, roles);
+        return id;
+    }
+
+    /** Changes name, organisation, enabled flag and roles. */
+    void update(long id, String displayName, Long organisationId, boolean enabled, Set<Role> roles) {
+        jdbc.sql("UPDATE app_user SET display_name = :d, organisation_id = :o, enabled = :e WHERE id = :id")
+                .param("d", displayName).param("o", organisationId).param("e", enabled).param("id", id).update();
+        jdbc.sql("DELETE FROM user_role WHERE user_id = :id").param("id", id).update();
+        insertRoles(id, roles);
+    }
+
+    void unlock(long id) {
+        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id").param("id", id).update();
+    }
+
+    List<UserView> all() {
+        return withRoles(jdbc.sql("SELECT * FROM app_user ORDER BY username").query(UserRepository::row).list());
+    }
+
+    Optional<UserView> find(long id) {
+        return withRoles(jdbc.sql("SELECT * FROM app_user WHERE id = :id").param("id", id).query(UserRepository::row).list())
+                .stream().findFirst();
+    }
+
+    Optional<UserView> findByUsername(String username) {
+        return withRoles(jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username).query(UserRepository::row).list())
+                .stream().findFirst();
+    }
+
+    List<UserView> withRole(Role role) {
+        return withRoles(jdbc.sql("SELECT u.* FROM app_user u JOIN user_role r ON r.user_id = u.id WHERE r.role = :r ORDER BY u.username")
+                .param("r", role.name()).query(UserRepository::row).list());
+    }
+
+    private void insertRoles(long id, Set<Role> roles) {
+        for (Role role : EnumSet.copyOf(roles)) {
+            jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (:id, :r)").param("id", id).param("r", role.name()).update();
+        }
+    }
+
+    /** The roles of several users in one query. */
+    private Map<Long, Set<Role>> rolesOf(Collection<Long> ids) {
+        Map<Long, Set<Role>> m = new HashMap<>();
+        if (ids.isEmpty()) {
+            return m;
+        }
+        jdbc.sql("SELECT user_id, role FROM user_role WHERE user_id IN (:ids)").param("ids", ids)
+                .query(rs -> {
+                    m.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
+                });
+        return m;
+    }
+
+    private List<UserView> withRoles(List<Row> rows) {
+        Map<Long, Set<Role>> roles = rolesOf(rows.stream().map(Row::id).toList());
+        List<UserView> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new UserView(r.id(), r.username(), r.displayName(), roles.getOrDefault(r.id(), Set.of()), r.organisationId(),
+                    r.enabled(), r.failedAttempts(), r.lockedUntil()));
+        }
+        return out;
+    }
+
+    private record Row(long id, String username, String displayName, Long organisationId, boolean enabled, int failedAttempts,
+                       Instant lockedUntil) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        long org = rs.getLong("organisation_id");
+        Long organisationId = rs.wasNull() ? null : org;
+        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+        return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), organisationId,
+                rs.getBoolean("enabled"), rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant());
+    }
+}

@@ -1,0 +1,97 @@
+package cn.cfp.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.cfp.CfpIntegrationTest;
+import cn.cfp.Messages;
+import cn.cfp.shared.Reason;
+import cn.cfp.shared.Refusal;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Users and API tokens refuse bad input with every reason, each at its form field, and change nothing then. */
+@CfpIntegrationTest
+class UserDirectoryTest {
+
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    UserDetailsService details;
+
+    @Test
+    void a_new_user_is_refused_with_every_problem_at_its_field() {
+        assertThatThrownBy(() -> users.create("admin", "Bad Name", " ", "short", EnumSet.of(Role.CLIENT, Role.INSPECTOR), null))
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.status()).isEqualTo(400);
+                    assertThat(r.reasons()).extracting(x -> x.code() + "@" + x.field()).containsExactly(
+                            "access.username.invalid@username", "access.displayName.required@displayName",
+                            "access.password.tooShort@password", "access.roles.clientAndStaff@roles",
+                            "access.roles.clientWithoutOrganisation@organisationId");
+                    assertThat(Messages.english(r).get(0)).isEqualTo(
+                            "Username 'Bad Name' is invalid: use 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter");
+                    assertThat(Messages.english(r).get(2)).isEqualTo("The password must have at least 10 characters");
+                });
+        assertThat(users.findByUsername("Bad Name")).isEmpty();
+        assertThatThrownBy(() -> users.create("admin", "admin", "Again", "long-enough-1", Set.of(), null))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(Messages.codes(r))
+                        .containsExactly("access.username.taken", "access.roles.required"));
+        assertThatThrownBy(() -> users.create("admin", "long-name", "x".repeat(101), "long-enough-1", Set.of(Role.INSPECTOR), null))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reasons()).extracting(x -> x.code() + "@" + x.field())
+                        .containsExactly("access.displayName.tooLong@displayName"));
+    }
+
+    @Test
+    void an_administrator_cannot_remove_their_own_administrator_access() {
+        long id = users.create("admin", "self-admin", "Self Admin", "long-enough-2", EnumSet.of(Role.ADMIN), null);
+        assertThatThrownBy(() -> users.update("self-admin", id, "Self Admin", EnumSet.of(Role.INSPECTOR), null, true))
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.reasons()).extracting(Reason::field).containsExactly("roles");
+                    assertThat(Messages.codes(r)).containsExactly("access.ownAdmin");
+                });
+        assertThatThrownBy(() -> users.update("self-admin", id, "Self Admin", EnumSet.of(Role.ADMIN), null, false))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reasons()).extracting(Reason::field).containsExactly("enabled"));
+        assertThat(users.get(id).roles()).containsExactly(Role.ADMIN);
+        assertThat(users.get(id).enabled()).isTrue();
+    }
+
+    @Test
+    void a_missing_user_is_a_404_naming_the_id() {
+        assertThatThrownBy(() -> users.get(987654321L)).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(Messages.english(r)).containsExactly("User 987654321 does not exist");
+        });
+    }
+
+    @Test
+    void lists_carry_every_users_roles() {
+        assertThat(users.all()).filteredOn(u -> u.username().equals("pm")).singleElement()
+                .satisfies(u -> assertThat(u.roles()).contains(Role.PROJECT_MANAGER));
+        assertThat(users.withRole(Role.DECISION_MAKER)).allMatch(u -> u.roles().contains(Role.DECISION_MAKER)).isNotEmpty();
+    }
+
+    @Test
+    void a_token_needs_a_purpose_and_only_an_active_own_token_can_be_revoked() {
+        CfpPrincipal me = (CfpPrincipal) details.loadUserByUsername("inspector");
+        assertThatThrownBy(() -> tokens.create(me, " ")).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.reasons()).extracting(x -> x.code() + "@" + x.field()).containsExactly("access.token.labelInvalid@label");
+            assertThat(Messages.english(r)).containsExactly("Give the token a purpose of 1-100 characters");
+        });
+        String token = tokens.create(me, "revoke me");
+        long tokenId = tokens.of(me).stream().filter(t -> t.label().equals("revoke me")).reduce((a, b) -> b).orElseThrow().id();
+        assertThat(tokens.ownerOf(token)).contains(me.id());
+        CfpPrincipal other = (CfpPrincipal) details.loadUserByUsername("verifier");
+        assertThatThrownBy(() -> tokens.revoke(other, tokenId)).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(Messages.english(r)).containsExactly("Active token " + tokenId + " of verifier does not exist");
+        });
+        tokens.revoke(me, tokenId);
+        assertThat(tokens.ownerOf(token)).isEmpty();
+        assertThatThrownBy(() -> tokens.revoke(me, tokenId)).isInstanceOf(Refusal.class);
+    }
+}
