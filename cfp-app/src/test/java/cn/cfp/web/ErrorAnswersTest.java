@@ -188,7 +188,7 @@ class ErrorAnswersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/no/such/page", "/applications/999999999"})
+    @CsvSource({"/no/such/page", "/applications/999999999", "/error"})
     void a_missing_page_or_record_is_a_404_page(String path) {
         HttpResponse<String> r = http.send("GET", path, "pm");
         shellPage(r, 404);

@@ -31,7 +31,8 @@ class ErrorPages implements Controller, ErrorController {
     @Override
     public ModelAndView handleRequest(HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : response.getStatus() >= 400 ? response.getStatus() : 500;
+        // opened directly (not an error dispatch): there is no page here
+        int status = code instanceof Integer i ? i : response.getStatus() >= 400 ? response.getStatus() : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri instanceof String s ? s.substring(Math.min(s.length(), request.getContextPath().length()))
                 : request.getRequestURI().substring(request.getContextPath().length());

@@ -23,6 +23,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -188,8 +190,7 @@ record Problem(int status, List<Reason> reasons, String reference, Map<String, S
         List<Reason> out = new ArrayList<>();
         for (FieldError f : b.getFieldErrors()) {
             if (f.isBindingFailure()) {
-                Class<?> type = b.getFieldType(f.getField());
-                out.add(Reason.of("web.param.invalid", f.getField(), quote(f.getRejectedValue()), kind(type, null)).at(f.getField()));
+                out.add(Reason.of("web.param.invalid", f.getField(), quote(f.getRejectedValue()), kind(b, f)).at(f.getField()));
             } else {
                 out.add(Reason.of("web.param.rejected", f.getField(), quote(f.getRejectedValue())).at(f.getField()));
             }
@@ -237,6 +238,17 @@ record Problem(int status, List<Reason> reasons, String reference, Map<String, S
             }
         }
         return b.toString();
+    }
+
+    /** What a bound field should be: the conversion's target (with a collection's element type), else the field's type. */
+    private static Reason kind(BindException b, FieldError f) {
+        ConversionFailedException conversion = f.contains(Throwable.class) ? find(f.unwrap(Throwable.class), ConversionFailedException.class) : null;
+        TypeDescriptor target = conversion == null ? null : conversion.getTargetType();
+        if (target != null) {
+            TypeDescriptor element = target.isCollection() || target.isArray() ? target.getElementTypeDescriptor() : target;
+            return element == null ? Reason.of("web.type.list") : kind(element.getType(), null);
+        }
+        return kind(b.getFieldType(f.getField()), null);
     }
 
     /** What a parameter should be, in words (a nested reason): a whole number, a date yyyy-mm-dd, one of … */
