@@ -55,11 +55,22 @@ class ErrorAnswers {
     private final ObjectMapper json;
     private final DataSize maxFileSize;
 
+    /** The platform's public address (scheme, host, port) as configured: pages behind a proxy refer from there. */
+    private final URI baseUrl;
+
     ErrorAnswers(ReasonTexts texts, ObjectMapper json,
-                 @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+                 @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
+                 @Value("${cfp.base-url:}") String baseUrl) {
         this.texts = texts;
         this.json = json;
         this.maxFileSize = maxFileSize;
+        URI base = null;
+        try {
+            base = baseUrl == null || baseUrl.isBlank() ? null : new URI(baseUrl);
+        } catch (URISyntaxException e) {
+            log.warn("cfp.base-url '{}' is not a URL; referring pages are recognised by the request's own host only", baseUrl);
+        }
+        this.baseUrl = base != null && base.getHost() != null ? base : null;
     }
 
     DataSize maxFileSize() {
@@ -195,20 +206,24 @@ class ErrorAnswers {
         return candidate;
     }
 
-    /** The referring page when it is a page of this application (same host and port), as a local path; else null. */
-    static String referer(HttpServletRequest request) {
+    /**
+     * The referring page when it is a page of this application (the request's own host and port, or the configured
+     * {@code cfp.base-url}), as a local path; else null.
+     */
+    String referer(HttpServletRequest request) {
         String referer = request.getHeader("Referer");
         if (referer == null || referer.length() > 2000) {
             return null;
         }
         try {
             URI uri = new URI(referer);
-            if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())
-                    || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
                 return null;
             }
-            int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-            if (port != request.getServerPort()) {
+            boolean self = uri.getHost().equalsIgnoreCase(request.getServerName()) && port(uri) == request.getServerPort();
+            boolean base = baseUrl != null && uri.getHost().equalsIgnoreCase(baseUrl.getHost())
+                    && uri.getScheme().equalsIgnoreCase(baseUrl.getScheme()) && port(uri) == port(baseUrl);
+            if (!self && !base) {
                 return null;
             }
             String context = request.getContextPath();
@@ -221,6 +236,10 @@ class ErrorAnswers {
         } catch (URISyntaxException e) {
             return null;
         }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     // ------------------------------------------------------------------ log
