@@ -166,6 +166,22 @@ class RefusedFormsTest {
         assertThat(form).contains("value=\"保留的说明\"").contains("value=\"WORKDAY\" selected=\"selected\"");
         assertThat(fieldError(form, "date")).contains("yyyy-mm-dd");
 
+        // a search form (GET): back to the page it was on, the bad date next to its field; the page's own address
+        // carries no markers, so a second try does not pile them up
+        HttpResponse<String> calc = http.send("GET", "/calendar?_form=calc-form&_page=%2Fcalendar%3Fyear%3D2026&year=2026"
+                + "&from=2026-02-30&days=3", "pm", null, null, Map.of("Referer", http.base() + "/calendar?year=2026"));
+        assertThat(calc.statusCode()).as(calc.body()).isEqualTo(303);
+        assertThat(calc.headers().firstValue("Location").orElseThrow()).endsWith("/calendar?year=2026");
+        String calcPage = http.follow(calc, "pm").body();
+        String calcForm = section(calcPage, "value=\"calc-form\"");
+        assertThat(calcForm).contains("id=\"refusal-reasons\"").contains("value=\"2026-02-30\"").contains("value=\"3\"")
+                .contains("name=\"_page\" value=\"/calendar?year=2026\"");
+        assertThat(fieldError(calcForm, "from")).contains("yyyy-mm-dd");
+        // the same address again (a reload) is the error page, not a loop
+        HttpResponse<String> reload = http.send("GET", "/calendar?_form=calc-form&year=2026&from=2026-02-30&days=3", "pm", null, null,
+                Map.of("Referer", http.base() + "/calendar?_form=calc-form&year=2026&from=2026-02-30&days=3"));
+        assertThat(reload.statusCode()).isEqualTo(400);
+
         String token = refused("pm", "/tokens", "token-form", "/tokens", "label", " ");
         assertThat(section(token, "value=\"token-form\"")).contains("请填写 1-100 字的用途说明");
     }
@@ -181,6 +197,8 @@ class RefusedFormsTest {
         String form = section(html, "value=\"evidence-form\"");
         assertThat(form).contains("value=\"KEEP-CASE\"").doesNotContain("%PDF");
         assertThat(fieldError(form, "name")).contains("name");
+        // staff see several organisations: the choice is a plain form with a button (no script, which the CSP blocks)
+        assertThat(http.send("GET", "/evidence", "pm").body()).contains("id=\"choose-org\"").doesNotContain("onchange");
     }
 
     static String query(Map<String, String> fields) {

@@ -34,7 +34,8 @@ import tools.jackson.databind.ObjectMapper;
  * How a {@link Problem} is answered. An API client ({@code /api/**}) gets JSON
  * {@code {"status", "errors": [{"code", "message", "args", "field"}]}}. A person whose form was refused (a POST answered
  * 400 or 409) is sent back (303) to the page the form was on, with the reasons and what they typed as a flash
- * attribute ({@link FormRefusal}). Anything else is an error page inside the shell, in words, with a link back that
+ * attribute ({@link FormRefusal}); so is a person whose search form (a GET carrying {@code _form}) was refused, unless
+ * that page is the address refused. Anything else is an error page inside the shell, in words, with a link back that
  * works under the content security policy. An unexpected failure is logged under a reference that the answer quotes.
  */
 @Component
@@ -90,8 +91,17 @@ class ErrorAnswers {
         if (isApi(path)) {
             return new ModelAndView(jsonView(problem));
         }
-        if (!errorDispatch && "POST".equals(method) && (problem.status() == 400 || problem.status() == 409)) {
-            return backToForm(problem, request);
+        if (!errorDispatch && (problem.status() == 400 || problem.status() == 409)) {
+            if ("POST".equals(method)) {
+                return backToForm(problem, request, null);
+            }
+            if ("GET".equals(method) && request.getParameter("_form") != null) {
+                // a search form (method GET) of a page: back to that page unless it is this very address
+                String page = back(request);
+                if (page != null && !page.equals(pathAndQuery(request, path))) {
+                    return backToForm(problem, request, page);
+                }
+            }
         }
         return page(problem, request, path);
     }
@@ -116,17 +126,20 @@ class ErrorAnswers {
 
     // ------------------------------------------------------------------ a refused form
 
-    private ModelAndView backToForm(Problem problem, HttpServletRequest request) {
+    /** The page a form was on: its {@code _page}, else the referring page of this application; null if unknown. */
+    private String back(HttpServletRequest request) {
+        String page = local(request.getParameter("_page"));
+        return page != null ? page : referer(request);
+    }
+
+    private ModelAndView backToForm(Problem problem, HttpServletRequest request, String knownPage) {
         Locale locale = LocaleContextHolder.getLocale();
         List<FormRefusal.Line> lines = new ArrayList<>();
         for (Reason r : problem.reasons()) {
             lines.add(new FormRefusal.Line(r.field(), texts.text(r, locale)));
         }
         FormRefusal refusal = new FormRefusal(request.getParameter("_form"), lines, kept(request));
-        String page = local(request.getParameter("_page"));
-        if (page == null) {
-            page = referer(request);
-        }
+        String page = knownPage != null ? knownPage : back(request);
         if (page == null) {
             // the form's page is not known: its reasons show at the top of the default page
             page = DEFAULT_PAGE;

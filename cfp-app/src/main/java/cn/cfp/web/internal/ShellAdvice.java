@@ -20,7 +20,8 @@ class ShellAdvice {
 
     /**
      * This page's address (path and query, without the context path), which its forms send as {@code _page} so that a
-     * refused form comes back here; null on a page answering a POST (its address is not a page to go back to).
+     * refused form comes back here (without the markers of a search form that led here); null on a page answering a
+     * POST (its address is not a page to go back to).
      */
     @ModelAttribute("here")
     String here(HttpServletRequest request) {
@@ -28,7 +29,10 @@ class ShellAdvice {
             return null;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+        String query = request.getQueryString() == null ? "" : java.util.Arrays.stream(request.getQueryString().split("&"))
+                .filter(p -> !p.startsWith("_form=") && !p.startsWith("_page=") && !p.isEmpty())
+                .collect(java.util.stream.Collectors.joining("&"));
+        return query.isEmpty() ? path : path + "?" + query;
     }
 
     /**
