@@ -11,12 +11,13 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The one Spring context all integration tests share (a real server on a random port, the test
  * database, demo data). Keeping a single configuration means the database is cleaned and migrated
- * once per run, on H2 or on PostgreSQL.
+ * once per run, on H2 or on PostgreSQL. It includes a test-only controller that fails on purpose
+ * ({@link testonly.failures.FailingController}), for the tests of error answers.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestDatabaseConfig.class)
+@Import({TestDatabaseConfig.class, testonly.failures.FailingController.class})
 public @interface CfpIntegrationTest {
 }

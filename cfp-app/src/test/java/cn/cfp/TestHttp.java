@@ -43,8 +43,15 @@ public final class TestHttp {
     }
 
     public HttpResponse<String> send(String method, String path, String username, String contentType, byte[] body) {
+        return send(method, path, username, contentType, body, Map.of());
+    }
+
+    /** A request with further headers (e.g. {@code Referer}, {@code Cookie}, {@code Accept}). */
+    public HttpResponse<String> send(String method, String path, String username, String contentType, byte[] body,
+                                     Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::header);
         if (username != null) {
             b.header("Authorization", "Bearer " + tokenOf(username));
         }
@@ -59,6 +66,20 @@ public final class TestHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Follows a redirect as a browser does: GET its {@code Location} with the session cookie the response set (a refused
+     * form's reasons travel to the next page in the session).
+     */
+    public HttpResponse<String> follow(HttpResponse<String> redirect, String username) {
+        String location = redirect.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("not a redirect: " + redirect.statusCode()));
+        String path = location.startsWith(base) ? location.substring(base.length()) : location;
+        Map<String, String> headers = new HashMap<>();
+        redirect.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .reduce((a, c) -> a + "; " + c).ifPresent(c -> headers.put("Cookie", c));
+        return send("GET", path, username, null, null, headers);
     }
 
     public HttpResponse<byte[]> sendForBytes(String path, String username) {

@@ -20,7 +20,7 @@ final class ContractReviewPolicy {
         List<Reason> problems = new ArrayList<>();
         for (ContractReview item : ContractReview.values()) {
             if (confirmed == null || !confirmed.contains(item)) {
-                problems.add(Reason.of("application.accept.reviewItemMissing", item).at("review"));
+                problems.add(Reason.of("application.accept.reviewItemMissing", item).at("contractReview"));
             }
         }
         if (contractSignedOn == null || contractSignedOn.isAfter(today)) {

@@ -28,17 +28,17 @@ final class ExemptionPolicy {
         String cite = rule.cite();
         List<Reason> p = new ArrayList<>();
         if (Boolean.TRUE.equals(r.sameFactoryRequired()) && !w.sameFactory()) {
-            p.add(Reason.of("application.waiver.sameFactory", cite).at("waiverSameFactory"));
+            p.add(Reason.of("application.waiver.sameFactory", cite).at("onsiteWaiver.sameFactory"));
         }
         if (Boolean.TRUE.equals(r.sameProductTypeRequired()) && !w.sameProductType()) {
-            p.add(Reason.of("application.waiver.sameType", cite).at("waiverSameType"));
+            p.add(Reason.of("application.waiver.sameType", cite).at("onsiteWaiver.sameProductType"));
         }
         if (w.previousInspectionReference() == null || w.previousInspectionReference().isBlank() || w.previousInspectionPassedOn() == null) {
-            p.add(Reason.of("application.waiver.referenceRequired", cite).at("waiverReference"));
+            p.add(Reason.of("application.waiver.referenceRequired", cite).at("onsiteWaiver.previousInspectionReference"));
         } else if (r.previousInspectionWithinMonths() != null && appliedOn != null
                 && w.previousInspectionPassedOn().isBefore(appliedOn.minusMonths(r.previousInspectionWithinMonths()))) {
             p.add(Reason.of("application.waiver.tooOld", w.previousInspectionPassedOn(), r.previousInspectionWithinMonths(), appliedOn, cite)
-                    .at("waiverPassedOn"));
+                    .at("onsiteWaiver.previousInspectionPassedOn"));
         }
         return Verdict.of(p);
     }
@@ -52,16 +52,16 @@ final class ExemptionPolicy {
         String cite = rule.cite();
         List<Reason> p = new ArrayList<>();
         if (Boolean.TRUE.equals(r.identicalProductRequired()) && !v.identicalProduct()) {
-            p.add(Reason.of("application.prior.identicalProduct", cite).at("priorIdenticalProduct"));
+            p.add(Reason.of("application.prior.identicalProduct", cite).at("priorVerification.identicalProduct"));
         }
         if (!v.bodyApprovedOrAccredited()) {
-            p.add(Reason.of("application.prior.body", r.acceptedBodies(), cite).at("priorBodyApproved"));
+            p.add(Reason.of("application.prior.body", r.acceptedBodies(), cite).at("priorVerification.bodyApprovedOrAccredited"));
         }
         if (v.statementIssuedOn() == null || v.statementReference() == null || v.statementReference().isBlank()) {
-            p.add(Reason.of("application.prior.referenceRequired", cite).at("priorReference"));
+            p.add(Reason.of("application.prior.referenceRequired", cite).at("priorVerification.statementReference"));
         } else if (r.maxAgeMonths() != null && appliedOn != null
                 && v.statementIssuedOn().isBefore(appliedOn.minusMonths(r.maxAgeMonths()))) {
-            p.add(Reason.of("application.prior.tooOld", v.statementIssuedOn(), r.maxAgeMonths(), appliedOn, cite).at("priorIssuedOn"));
+            p.add(Reason.of("application.prior.tooOld", v.statementIssuedOn(), r.maxAgeMonths(), appliedOn, cite).at("priorVerification.statementIssuedOn"));
         }
         return Verdict.of(p);
     }

@@ -52,9 +52,9 @@ class PlanningPagesTest {
         assertThat(started.body()).contains("id=\"team-form\"").doesNotContain("id=\"not-started\"");
 
         HttpResponse<String> refused = form("/planning/" + app + "/team", "pm", "field=FURNITURE&role_" + fx.userId("verifier") + "=LEADER");
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("002 §5.2.1")
-                // the page speaks one language: the reason in Chinese (the default), not the English too
+        // a refused form comes back to its page with the reasons (ErrorAdvice), in the page's one language
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(http.follow(refused, "pm").body()).contains("002 §5.2.1")
                 .contains("检查组至少由 2 名检（核）查员组成，现为 1 名（技术专家、实习人员不计） [002 §5.2.1]")
                 .doesNotContain("The team needs at least");
 

@@ -242,6 +242,56 @@ class ApplicationBrowserTest {
         assertThat(browser.getPageSource()).contains("张伟").contains("陈静").contains("刘洋");
     }
 
+    /**
+     * A refused form in the browser: the client registers a producer with a mistyped credit code; the same page comes
+     * back with the reasons at the top of the form, the credit code's reason next to its field, and everything typed
+     * still in the fields. A refusal of another kind (403) is a page inside the shell whose link back works.
+     */
+    @org.junit.jupiter.api.Test
+    void a_refused_form_shows_its_reasons_on_the_same_page_with_the_input_kept() {
+        login("client-motor");
+        browser.get("http://localhost:" + port + "/portal");
+        WebElement form = browser.findElement(By.id("party-form"));
+        form.findElement(By.name("name")).sendKeys("浏览器回填测试企业");
+        form.findElement(By.name("nameEn")).sendKeys("Browser Refill Ltd");
+        form.findElement(By.name("creditCode")).sendKeys("91110000123456789A"); // 18 characters, wrong check character
+        form.findElement(By.name("address")).sendKeys("回填路 18 号");
+        form.findElement(By.name("legalRepresentative")).sendKeys("王五");
+        form.findElement(By.name("contactName")).sendKeys("赵六");
+        form.findElement(By.name("contactPhone")).sendKeys("010-66668888");
+        WebElement submit = form.findElement(By.cssSelector("button[type=submit]"));
+        submit.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d -> isGone(submit));
+
+        assertThat(browser.getCurrentUrl()).endsWith("/portal");
+        WebElement again = browser.findElement(By.id("party-form"));
+        WebElement reasons = again.findElement(By.id("refusal-reasons"));
+        assertThat(reasons.isDisplayed()).isTrue();
+        assertThat(reasons.getText()).contains("未能保存").contains("校验码");
+        WebElement next = again.findElement(By.cssSelector(".field-error[data-field='creditCode']"));
+        assertThat(next.isDisplayed()).isTrue();
+        assertThat(next.getText()).contains("91110000123456789A");
+        assertThat(again.findElement(By.name("name")).getAttribute("value")).isEqualTo("浏览器回填测试企业");
+        assertThat(again.findElement(By.name("nameEn")).getAttribute("value")).isEqualTo("Browser Refill Ltd");
+        assertThat(again.findElement(By.name("creditCode")).getAttribute("value")).isEqualTo("91110000123456789A");
+        assertThat(again.findElement(By.name("address")).getAttribute("value")).isEqualTo("回填路 18 号");
+        assertThat(again.findElement(By.name("contactPhone")).getAttribute("value")).isEqualTo("010-66668888");
+        // only the refused form shows reasons: the site forms of the same page do not
+        assertThat(browser.findElements(By.id("refusal-reasons"))).hasSize(1);
+
+        // a page the client may not open: the shell's error page, and its link back is a real link that works
+        browser.get("http://localhost:" + port + "/mywork");
+        browser.executeScript("window.location.href = '/personnel';"); // navigates from my work, as a link would
+        WebElement title = browser.findElement(By.id("error-title"));
+        assertThat(title.getText()).isEqualTo("无权访问");
+        assertThat(browser.findElement(By.id("current-user")).getText()).isNotBlank();
+        WebElement back = browser.findElement(By.id("error-back"));
+        assertThat(back.getAttribute("href")).endsWith("/mywork");
+        back.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().endsWith("/mywork"));
+    }
+
     private long userId(String username) {
         return new cn.cfp.CaseFixture(context).userId(username);
     }

@@ -7,6 +7,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+/** What every page's model holds: the shell, the page's own address and a refused form coming back to it. */
 @ControllerAdvice
 class ShellAdvice {
 
@@ -15,5 +16,31 @@ class ShellAdvice {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         CfpPrincipal user = auth != null && auth.getPrincipal() instanceof CfpPrincipal p ? p : null;
         return Shell.of(user, request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /**
+     * This page's address (path and query, without the context path), which its forms send as {@code _page} so that a
+     * refused form comes back here (without the markers of a search form that led here); null on a page answering a
+     * POST (its address is not a page to go back to).
+     */
+    @ModelAttribute("here")
+    String here(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return null;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String query = request.getQueryString() == null ? "" : java.util.Arrays.stream(request.getQueryString().split("&"))
+                .filter(p -> !p.startsWith("_form=") && !p.startsWith("_page=") && !p.isEmpty())
+                .collect(java.util.stream.Collectors.joining("&"));
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    /**
+     * The refused form coming back to this page (a flash attribute, which the model already holds when there is one,
+     * so this is not called then); otherwise {@link FormRefusal#NONE}.
+     */
+    @ModelAttribute(FormRefusal.ATTRIBUTE)
+    FormRefusal refused() {
+        return FormRefusal.NONE;
     }
 }

@@ -103,8 +103,9 @@ class AcceptancePageTest {
         f.add(new String[] {"onsiteWaiver.previousInspectionPassedOn", LocalDate.now(clock).minusMonths(1).toString()});
         f.add(new String[] {"onsiteWaiver.sameProductType", "true"}); // same factory left unticked
         HttpResponse<String> r = post("/applications/" + id + "/accept", f);
-        assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("须为同一生产者的同一工厂").contains("003 ¶30");
+        // a refused form comes back to its page with the reasons (ErrorAdvice)
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(http.follow(r, "pm").body()).contains("须为同一生产者的同一工厂").contains("003 ¶30");
         assertThat(cases.ofApplication(id)).isEmpty();
     }
 }
