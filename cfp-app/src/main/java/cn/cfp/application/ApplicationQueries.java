@@ -32,6 +32,19 @@ class ApplicationQueries {
         return list("a.id = :id", Map.of("id", id)).stream().findFirst();
     }
 
+    /** Who an application concerns, in one query (the record guard asks on every request about it). */
+    record Parties(long id, String reference, long applicant, long manufacturer, long factory) {
+        java.util.Set<Long> all() {
+            return new java.util.HashSet<>(List.of(applicant, manufacturer, factory));
+        }
+    }
+
+    Optional<Parties> parties(long id) {
+        return jdbc.sql("SELECT id, reference, applicant_org_id, manufacturer_org_id, factory_org_id FROM application WHERE id = :id")
+                .param("id", id).query((rs, n) -> new Parties(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .optional();
+    }
+
     Optional<Long> idByReference(String reference) {
         return jdbc.sql("SELECT id FROM application WHERE reference = :r").param("r", reference).query(Long.class).optional();
     }
@@ -42,7 +55,22 @@ class ApplicationQueries {
 
     /** Applications naming the organisation as applicant, manufacturer or factory. */
     List<ApplicationView> ofParty(long organisationId) {
-        return list("(a.applicant_org_id = :o OR a.manufacturer_org_id = :o OR a.factory_org_id = :o)", Map.of("o", organisationId));
+        return list(PARTY, Map.of("o", organisationId));
+    }
+
+    static final String PARTY = "(a.applicant_org_id = :o OR a.manufacturer_org_id = :o OR a.factory_org_id = :o)";
+
+    /** One page, newest first, of every application ({@code organisationId} null) or of one party's. */
+    cn.cfp.shared.Paging.Page<ApplicationView> page(Long organisationId, cn.cfp.shared.Paging paging) {
+        String where = organisationId == null ? "1 = 1" : PARTY;
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (organisationId != null) {
+            params.put("o", organisationId);
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM application a WHERE " + where).params(params).query(Long.class).single();
+        params.put("off", paging.offset());
+        params.put("lim", paging.size());
+        return new cn.cfp.shared.Paging.Page<>(list(where + " ORDER BY a.id DESC OFFSET :off ROWS FETCH NEXT :lim ROWS ONLY", params), total);
     }
 
     List<ApplicationView> byIds(Collection<Long> ids) {
@@ -75,7 +103,8 @@ class ApplicationQueries {
     private List<ApplicationView> list(String where, Map<String, ?> params) {
         List<Head> heads = jdbc.sql("""
                 SELECT a.id, a.reference, a.scheme_code, a.applicant_org_id, a.manufacturer_org_id, a.factory_org_id, a.status,
-                       a.accepted_on FROM application a WHERE """ + " " + where + " ORDER BY a.id DESC").params(params)
+                       a.accepted_on FROM application a WHERE """ + " " + (where.contains("ORDER BY") ? where : where + " ORDER BY a.id DESC"))
+                .params(params)
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
                         ApplicationStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class))).list();
         if (heads.isEmpty()) {

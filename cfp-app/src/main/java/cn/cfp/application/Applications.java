@@ -89,6 +89,15 @@ public class Applications {
         return who.isClient() ? queries.ofParty(who.organisationId()) : List.of();
     }
 
+    /** A page of {@link #visibleTo(Actor)}, newest first. */
+    @Transactional(readOnly = true)
+    public cn.cfp.shared.Paging.Page<ApplicationView> visibleTo(Actor who, cn.cfp.shared.Paging paging) {
+        if (who.isStaff()) {
+            return queries.page(null, paging);
+        }
+        return who.isClient() ? queries.page(who.organisationId(), paging) : new cn.cfp.shared.Paging.Page<>(List.of(), 0);
+    }
+
     @Transactional(readOnly = true)
     public List<ApplicationView> byIds(Collection<Long> ids) {
         return queries.byIds(ids);

@@ -74,7 +74,7 @@ public class StaffRegistry {
 
     /** Whether the staff member declared a conflict of interest with any of these client organisations (R-PER-2). */
     public boolean conflicted(long userId, Collection<Long> organisationIds) {
-        return find(userId).map(p -> !p.conflictsWith(organisationIds).isEmpty()).orElse(false);
+        return repository.conflicted(userId, organisationIds);
     }
 
     public boolean recorded(long userId) {

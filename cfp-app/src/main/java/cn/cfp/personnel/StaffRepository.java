@@ -31,6 +31,15 @@ class StaffRepository {
         this.jdbc = jdbc;
     }
 
+    /** Whether the user declared a conflict with any of the organisations: one query (asked on every request about a case). */
+    boolean conflicted(long userId, java.util.Collection<Long> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM staff_conflict WHERE user_id = :u AND client_org_id IN (:o) AND conflicted = TRUE")
+                .param("u", userId).param("o", organisationIds).query(Long.class).single() > 0;
+    }
+
     boolean exists(long userId) {
         return jdbc.sql("SELECT COUNT(*) FROM staff_profile WHERE user_id = :u").param("u", userId).query(Long.class).single() > 0;
     }

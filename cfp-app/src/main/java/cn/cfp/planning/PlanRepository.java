@@ -41,6 +41,14 @@ class PlanRepository {
         return load("1 = 1", Map.of());
     }
 
+    /** One page of plans, newest first, and the count of all. */
+    cn.cfp.shared.Paging.Page<Plan> findPage(cn.cfp.shared.Paging paging) {
+        long total = jdbc.sql("SELECT COUNT(*) FROM plan").query(Long.class).single();
+        List<Long> ids = jdbc.sql("SELECT id FROM plan ORDER BY id DESC OFFSET :off ROWS FETCH NEXT :lim ROWS ONLY")
+                .param("off", paging.offset()).param("lim", paging.size()).query(Long.class).list();
+        return new cn.cfp.shared.Paging.Page<>(ids.isEmpty() ? List.of() : load("p.id IN (:ids)", Map.of("ids", ids)), total);
+    }
+
     List<Plan> findByApplications(Collection<Long> applicationIds) {
         return applicationIds.isEmpty() ? List.of() : load("p.application_id IN (:ids)", Map.of("ids", applicationIds));
     }

@@ -111,6 +111,13 @@ public class Plans {
         return views(repository.findAll());
     }
 
+    /** A page of the plans, newest first (the API's list). */
+    @Transactional(readOnly = true)
+    public cn.cfp.shared.Paging.Page<PlanView> page(cn.cfp.shared.Paging paging) {
+        cn.cfp.shared.Paging.Page<Plan> p = repository.findPage(paging);
+        return new cn.cfp.shared.Paging.Page<>(views(p.items()), p.total());
+    }
+
     /** The plans of these applications, by application id (one batch). */
     @Transactional(readOnly = true)
     public Map<Long, PlanView> ofApplications(Collection<Long> applicationIds) {

@@ -22,24 +22,6 @@ public class Refusal extends RuntimeException {
         this.status = status;
     }
 
-    /** Transitional: a refusal worded in code (to be replaced by reason codes). */
-    @Deprecated(forRemoval = true)
-    public Refusal(String text) {
-        this(400, text);
-    }
-
-    /** Transitional: a refusal worded in code (to be replaced by reason codes). */
-    @Deprecated(forRemoval = true)
-    public Refusal(int status, String text) {
-        this(status, List.of(Reason.of("legacy.text", text)));
-    }
-
-    /** Transitional: refusals worded in code (to be replaced by reason codes). */
-    @Deprecated(forRemoval = true)
-    public static Refusal texts(int status, List<String> texts) {
-        return new Refusal(status, texts.stream().map(t -> Reason.of("legacy.text", t)).toList());
-    }
-
     public static Refusal badRequest(List<Reason> reasons) {
         return new Refusal(400, reasons);
     }

@@ -123,7 +123,7 @@ class RefusedFormsTest {
         assertThat(form).contains("value=\"保留的收费约定\"").contains("value=\"KEEP-INS-1\"").contains("<details open=\"open\"");
         assertThat(form).containsPattern("name=\"contractReview\" value=\"COMPLETE\"[^>]*checked=\"checked\"")
                 .doesNotContainPattern("name=\"contractReview\" value=\"LEGAL\"[^>]*checked");
-        assertThat(fieldError(form, "review")).isNotBlank();
+        assertThat(fieldError(form, "contractReview")).isNotBlank(); // the missing review items, next to the checkboxes
         // a choice that does not exist is said with the choices that do
         String wrong = refused("pm", page + "/accept", "accept-form", page, "contractReview", "NO_SUCH_ITEM");
         assertThat(fieldError(wrong, "contractReview")).contains("NO_SUCH_ITEM").contains("COMPLETE").contains("BODY_COMPETENT");

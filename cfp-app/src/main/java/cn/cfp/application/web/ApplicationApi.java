@@ -106,9 +106,12 @@ class ApplicationApi {
     }
 
     @GetMapping("/api/applications")
-    @Operation(summary = "Applications visible to the caller (staff: all; client: its own)")
-    List<ApplicationView> list(Actor me) {
-        return applications.visibleTo(me);
+    @Operation(summary = "Applications visible to the caller (staff: all; client: its own), newest first, a page at a time "
+            + "(page from 0, size 1-200, default 50; the total in X-Total-Count)")
+    ResponseEntity<List<ApplicationView>> list(Actor me, @RequestParam(required = false) Integer page,
+                                               @RequestParam(required = false) Integer size) {
+        cn.cfp.shared.Paging.Page<ApplicationView> p = applications.visibleTo(me, cn.cfp.shared.Paging.of(page, size));
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total())).body(p.items());
     }
 
     @GetMapping("/api/applications/{id}")

@@ -88,10 +88,15 @@ class CaseApi {
     }
 
     @GetMapping("/api/dashboard/clocks")
-    @Operation(summary = "All open cases sorted by risk of overrunning the time limit")
-    List<Map<String, Object>> dashboard() {
-        return cases.openByRisk().stream().map(c -> Map.<String, Object>of("applicationId", c.applicationId(),
-                "reference", c.reference(), "scheme", c.schemeCode(), "stages", c.currentStages(), "clock", cases.clockOf(c)))
-                .toList();
+    @Operation(summary = "Open cases sorted by risk of overrunning the time limit, least time left first, a page at a time "
+            + "(page from 0, size 1-200, default 50; the total in X-Total-Count)")
+    org.springframework.http.ResponseEntity<List<Map<String, Object>>> dashboard(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size) {
+        cn.cfp.shared.Paging paging = cn.cfp.shared.Paging.of(page, size);
+        List<cn.cfp.cases.CertificationCase> open = cases.openByRisk();
+        List<Map<String, Object>> rows = paging.slice(open).stream().map(c -> Map.<String, Object>of("applicationId", c.applicationId(),
+                "reference", c.reference(), "scheme", c.schemeCode(), "stages", c.currentStages(), "clock", cases.clockOf(c))).toList();
+        return org.springframework.http.ResponseEntity.ok().header("X-Total-Count", String.valueOf(open.size())).body(rows);
     }
 }

@@ -42,9 +42,12 @@ class PlanningApiController {
         this.plans = plans;
     }
 
+    /** A page of every plan, newest first (page from 0, size 1-200, default 50; the total in X-Total-Count). */
     @GetMapping("/api/planning")
-    List<PlanView> all() {
-        return plans.all();
+    org.springframework.http.ResponseEntity<List<PlanView>> all(@org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+                                                                @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size) {
+        cn.cfp.shared.Paging.Page<PlanView> p = plans.page(cn.cfp.shared.Paging.of(page, size));
+        return org.springframework.http.ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total())).body(p.items());
     }
 
     @GetMapping("/api/planning/{applicationId}")
