@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *       detail endpoints, and prints errors and latency percentiles per endpoint and overall.</li>
  * </ol>
  * Options: --base http://localhost:8080 --cases 1000 --concurrency 200 --requests 20000 --warmup 3000 --seeders 8
- * --password cfp-demo-2026
+ * --password cfp-demo-2026 --only <part of an endpoint pattern, to load just those>
  */
 public class LoadTest {
 
@@ -47,6 +47,8 @@ public class LoadTest {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
             .executor(Executors.newFixedThreadPool(64)).build();
     final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** Only the endpoints whose pattern contains this (all when empty). */
+    String only = "";
 
     LoadTest(String base, String password) {
         this.base = base;
@@ -55,7 +57,7 @@ public class LoadTest {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new TreeMap<>(Map.of("base", "http://localhost:8080", "cases", "1000", "concurrency", "200",
-                "requests", "20000", "seeders", "8", "password", "cfp-demo-2026", "warmup", "3000"));
+                "requests", "20000", "seeders", "8", "password", "cfp-demo-2026", "warmup", "3000", "only", ""));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !o.containsKey(args[i].substring(2))) {
                 System.err.println("unknown option " + args[i] + "; options: " + o.keySet());
@@ -64,6 +66,7 @@ public class LoadTest {
             o.put(args[i].substring(2), args[i + 1]);
         }
         LoadTest t = new LoadTest(o.get("base"), o.get("password"));
+        t.only = o.get("only");
         for (String u : List.of("pm", "client-motor", "inspector")) {
             t.tokens.put(u, t.token(u));
         }
@@ -76,6 +79,7 @@ public class LoadTest {
             t.load(ids, Integer.parseInt(o.get("concurrency")), warmup, false);
         }
         t.load(ids, Integer.parseInt(o.get("concurrency")), Integer.parseInt(o.get("requests")), true);
+        System.exit(0); // the HTTP client's threads would keep the JVM alive
     }
 
     // ------------------------------------------------------------------ sign-in and tokens
@@ -154,12 +158,18 @@ public class LoadTest {
     // ------------------------------------------------------------------ seeding
 
     List<Long> seed(int wanted, int seeders) throws Exception {
-        String apps = ok(call("GET", "/api/applications", "pm", null), "list applications");
         List<Long> accepted = new CopyOnWriteArrayList<>();
-        Matcher m = Pattern.compile("\"id\":(\\d+),\"reference\":\"[^\"]+\",\"schemeCode\":\"[^\"]+\",\"applicantOrgId\":\\d+,"
-                + "\"manufacturerOrgId\":\\d+,\"factoryOrgId\":\\d+,\"status\":\"ACCEPTED\"").matcher(apps);
-        while (m.find()) {
-            accepted.add(Long.parseLong(m.group(1)));
+        Pattern acceptedApp = Pattern.compile("\"id\":(\\d+),\"reference\":\"[^\"]+\",\"schemeCode\":\"[^\"]+\",\"applicantOrgId\":\\d+,"
+                + "\"manufacturerOrgId\":\\d+,\"factoryOrgId\":\\d+,\"status\":\"ACCEPTED\"");
+        for (int page = 0; ; page++) { // the list is paged: read every page
+            String apps = ok(call("GET", "/api/applications?size=200&page=" + page, "pm", null), "list applications");
+            if (apps.equals("[]")) {
+                break;
+            }
+            Matcher m = acceptedApp.matcher(apps);
+            while (m.find()) {
+                accepted.add(Long.parseLong(m.group(1)));
+            }
         }
         if (accepted.size() >= wanted) {
             return accepted;
@@ -240,14 +250,14 @@ public class LoadTest {
     }
 
     void load(List<Long> ids, int concurrency, int requests, boolean report) throws Exception {
-        List<String[]> endpoints = List.of(
+        List<String[]> endpoints = java.util.stream.Stream.of(
                 new String[] {"GET /api/applications", "pm"},
                 new String[] {"GET /api/applications/{id}", "pm"},
                 new String[] {"GET /api/cases/{id}", "client-motor"},
                 new String[] {"GET /api/planning", "inspector"},
                 new String[] {"GET /api/planning/{id}", "pm"},
                 new String[] {"GET /api/applications/{id}/clock", "client-motor"},
-                new String[] {"GET /api/dashboard/clocks", "inspector"});
+                new String[] {"GET /api/dashboard/clocks", "inspector"}).filter(e -> e[0].contains(only)).toList();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Sample> samples = Collections.synchronizedList(new ArrayList<>(requests));
         AtomicInteger next = new AtomicInteger();

@@ -160,17 +160,19 @@ class ApplicationRepository {
                         rs.getString("findings"), rs.getString("reviewer"), rs.getObject("reviewed_on", LocalDate.class))).list();
     }
 
-    /** The latest revocation on record per organisation (R-PTY-2). */
+    /** The latest revocation on record per organisation (R-PTY-2), one query for all of them. */
     List<RevocationBanPolicy.Revocation> latestRevocations(List<Long> organisationIds, java.util.function.LongFunction<String> names) {
-        List<RevocationBanPolicy.Revocation> out = new ArrayList<>();
-        for (long org : organisationIds.stream().distinct().toList()) {
-            jdbc.sql("""
-                    SELECT certificate_no, revoked_on FROM cfp_revocation WHERE organisation_id = :o ORDER BY revoked_on DESC
-                    FETCH FIRST 1 ROWS ONLY""").param("o", org)
-                    .query((rs, n) -> new RevocationBanPolicy.Revocation(org, names.apply(org), rs.getString(1),
-                            rs.getObject(2, LocalDate.class))).optional().ifPresent(out::add);
+        record Row(long org, String certificateNo, LocalDate revokedOn) {
         }
-        return out;
+        Map<Long, Row> latest = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT organisation_id, certificate_no, revoked_on FROM cfp_revocation WHERE organisation_id IN (:o)
+                ORDER BY organisation_id, revoked_on DESC, id DESC""").param("o", organisationIds.stream().distinct().toList())
+                .query((rs, n) -> latest.putIfAbsent(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class))))
+                .list();
+        // names are looked up after the query has finished, never inside its row mapper
+        return latest.values().stream().map(r -> new RevocationBanPolicy.Revocation(r.org(), names.apply(r.org()), r.certificateNo(),
+                r.revokedOn())).toList();
     }
 
     void insertRevocation(long organisationId, String certificateNo, LocalDate revokedOn, String by, OffsetDateTime at) {

@@ -120,7 +120,10 @@ public class Applications {
             eligibility.put(e, d == null ? null : d.declared());
         }
         List<Event> history = a.history().stream().map(e -> new Event(e.on(), e.actor(), e.kind(), e.note(), e.dueOn())).toList();
-        return new ApplicationDetails(get(id), scheme, a.form(), docs, eligibility, history, a.submittedOn(), a.fileCompleteOn(),
+        ApplicationView view = new ApplicationView(a.id(), a.reference(), a.schemeCode(), a.applicantOrgId(), a.manufacturerOrgId(),
+                a.factoryOrgId(), a.status(), organisations.sites(a.factoryOrgId()).stream()
+                .map(x -> new ApplicationView.Site(x.id(), x.name(), x.address())).toList(), a.products(), a.units(), a.acceptedOn());
+        return new ApplicationDetails(view, scheme, a.form(), docs, eligibility, history, a.submittedOn(), a.fileCompleteOn(),
                 a.acceptanceDueOn(), a.contractSignedOn(), a.contractFee(), a.refusalReason());
     }
 

@@ -121,6 +121,11 @@ class CaseRepository {
         return event;
     }
 
+    /** Most entries carry no data: skip the JSON parser for them. */
+    private Map<String, String> data(String json) {
+        return json == null || json.equals("{}") ? Map.of() : this.json.readValue(json, MAP);
+    }
+
     private record Row(long id, long applicationId, String reference, String schemeCode, Parties parties, LocalDate acceptedOn,
                        int version) {
     }
@@ -147,7 +152,7 @@ class CaseRepository {
                     }
                     of.add(new CaseEntry(rs.getInt("seq"), CaseEntry.Kind.valueOf(rs.getString("kind")),
                             stage == null ? null : Stage.valueOf(stage), rs.getObject("effective_on", LocalDate.class),
-                            at.toInstant(), rs.getString("actor"), rs.getString("note"), json.readValue(rs.getString("data"), MAP)));
+                            at.toInstant(), rs.getString("actor"), rs.getString("note"), data(rs.getString("data"))));
                     return null;
                 }).list();
         return rows.stream().map(r -> new CertificationCase(r.id(), r.applicationId(), r.reference(), schemes.get(r.schemeCode()),

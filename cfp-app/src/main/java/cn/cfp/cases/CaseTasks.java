@@ -18,11 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CaseTasks implements TaskSource {
 
-    private final CaseRepository repository;
+    private final OpenCases openCases;
     private final Clock clock;
 
-    CaseTasks(CaseRepository repository, Clock clock) {
-        this.repository = repository;
+    CaseTasks(OpenCases openCases, Clock clock) {
+        this.openCases = openCases;
         this.clock = clock;
     }
 
@@ -31,7 +31,7 @@ class CaseTasks implements TaskSource {
     public List<Task> tasksFor(Actor me) {
         List<Task> tasks = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
-        for (CertificationCase c : repository.findOpen()) {
+        for (CertificationCase c : openCases.all()) {
             String path = "/applications/" + c.applicationId();
             if (me.isClient()) {
                 if (c.parties().includes(me.organisationId()) && c.paused()) {

@@ -29,13 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Cases {
 
     private final CaseRepository repository;
+    private final OpenCases openCases;
     private final SchemeCatalog schemes;
     private final StaffRegistry staff;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Cases(CaseRepository repository, SchemeCatalog schemes, StaffRegistry staff, AuditTrail audit, Clock clock) {
+    Cases(CaseRepository repository, OpenCases openCases, SchemeCatalog schemes, StaffRegistry staff, AuditTrail audit, Clock clock) {
         this.repository = repository;
+        this.openCases = openCases;
         this.schemes = schemes;
         this.staff = staff;
         this.audit = audit;
@@ -87,10 +89,19 @@ public class Cases {
     /** Open cases, the least time remaining first (the staff dashboard). */
     @Transactional(readOnly = true)
     public List<CertificationCase> openByRisk() {
-        LocalDate today = today();
-        return repository.findOpen().stream()
-                .sorted(Comparator.comparingInt((CertificationCase c) -> c.clock(today).remaining()).thenComparing(CertificationCase::reference))
-                .toList();
+        return openCases.all();
+    }
+
+    /** The dashboard's rows: open cases with their clocks, least time remaining first, and how many there are. */
+    @Transactional(readOnly = true)
+    public cn.cfp.shared.Paging.Page<OpenCase> openByRisk(cn.cfp.shared.Paging paging) {
+        List<OpenCases.Ranked> all = openCases.byRisk();
+        return new cn.cfp.shared.Paging.Page<>(paging.slice(all).stream().map(r -> new OpenCase(r.c().applicationId(),
+                r.c().reference(), r.c().schemeCode(), r.c().currentStages(), r.clock())).toList(), all.size());
+    }
+
+    /** A row of the dashboard. */
+    public record OpenCase(long applicationId, String reference, String scheme, List<Stage> stages, CaseClock clock) {
     }
 
     /** Refuses (409, nothing changed) unless the application's case is open at {@code stage}. */

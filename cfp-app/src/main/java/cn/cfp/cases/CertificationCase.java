@@ -76,6 +76,72 @@ public final class CertificationCase {
     private final int persisted;
     private final List<Object> events = new ArrayList<>();
     private Route route;
+    /** What the history says, computed once per change (the dashboard derives thousands of clocks). */
+    private Derived derived;
+
+    /** The facts derived from the history in one pass. */
+    private record Derived(Optional<End> end, Set<Stage> waived, Set<Stage> completed, List<CaseClock.Pause> pauses,
+                           List<CaseClock.Extension> extensions, long manager, List<TeamMember> team) {
+    }
+
+    private Derived derived() {
+        if (derived == null) {
+            End end = null;
+            Set<Stage> waived = EnumSet.noneOf(Stage.class);
+            Set<Stage> completed = EnumSet.noneOf(Stage.class);
+            List<CaseClock.Pause> pauses = new ArrayList<>();
+            List<CaseClock.Extension> extensions = new ArrayList<>();
+            long manager = 0;
+            List<TeamMember> team = List.of();
+            CaseEntry open = null;
+            for (CaseEntry e : history) {
+                switch (e.kind()) {
+                    case STAGE_WAIVED -> add(waived, e.stage());
+                    case STAGE_COMPLETED -> add(completed, e.stage());
+                    case CONCLUDED -> {
+                        add(completed, e.stage());
+                        if (end == null) {
+                            end = new End(Outcome.valueOf(e.data().get("outcome")), e.on(), e.note(), e.actor());
+                        }
+                    }
+                    case TERMINATED -> {
+                        if (end == null) {
+                            end = new End(Outcome.TERMINATED, e.on(), e.note(), e.actor());
+                        }
+                    }
+                    case PAUSED -> open = e;
+                    case RESUMED -> {
+                        if (open != null) {
+                            pauses.add(new CaseClock.Pause(open.on(), e.on(), open.note()));
+                            open = null;
+                        }
+                    }
+                    case EXTENDED -> extensions.add(new CaseClock.Extension(Integer.parseInt(e.data().get("days")), e.on(), e.note(), e.actor()));
+                    case MANAGER_ASSIGNED -> manager = Long.parseLong(e.data().get("userId"));
+                    case TEAM_ASSIGNED -> team = parseTeam(e.data().getOrDefault("team", ""));
+                    case OPENED -> { }
+                }
+            }
+            if (open != null) {
+                pauses.add(new CaseClock.Pause(open.on(), null, open.note()));
+            }
+            derived = new Derived(Optional.ofNullable(end), waived, completed, List.copyOf(pauses), List.copyOf(extensions), manager, team);
+        }
+        return derived;
+    }
+
+    private static void add(Set<Stage> set, Stage stage) {
+        if (stage != null) {
+            set.add(stage);
+        }
+    }
+
+    private static List<TeamMember> parseTeam(String t) {
+        return t.isBlank() ? List.of() : Arrays.stream(t.split(",")).map(x -> {
+            String[] p = x.split(":", 2);
+            return new TeamMember(Long.parseLong(p[0]), p[1]);
+        }).toList();
+    }
 
     CertificationCase(Long id, long applicationId, String reference, Scheme scheme, Parties parties, LocalDate acceptedOn,
                       List<CaseEntry> history, int version) {
@@ -294,15 +360,7 @@ public final class CertificationCase {
     }
 
     public Optional<End> end() {
-        for (CaseEntry e : history) {
-            if (e.kind() == CaseEntry.Kind.CONCLUDED) {
-                return Optional.of(new End(Outcome.valueOf(e.data().get("outcome")), e.on(), e.note(), e.actor()));
-            }
-            if (e.kind() == CaseEntry.Kind.TERMINATED) {
-                return Optional.of(new End(Outcome.TERMINATED, e.on(), e.note(), e.actor()));
-            }
-        }
-        return Optional.empty();
+        return derived().end();
     }
 
     public boolean isOpen() {
@@ -310,13 +368,11 @@ public final class CertificationCase {
     }
 
     public Set<Stage> waived() {
-        return stagesOf(CaseEntry.Kind.STAGE_WAIVED);
+        return Set.copyOf(derived().waived());
     }
 
     public Set<Stage> completed() {
-        Set<Stage> s = stagesOf(CaseEntry.Kind.STAGE_COMPLETED);
-        stagesOf(CaseEntry.Kind.CONCLUDED).forEach(s::add);
-        return s;
+        return Set.copyOf(derived().completed());
     }
 
     /** Completed or waived: the route is past it. */
@@ -345,27 +401,11 @@ public final class CertificationCase {
     }
 
     public long managerUserId() {
-        long m = 0;
-        for (CaseEntry e : history) {
-            if (e.kind() == CaseEntry.Kind.MANAGER_ASSIGNED) {
-                m = Long.parseLong(e.data().get("userId"));
-            }
-        }
-        return m;
+        return derived().manager();
     }
 
     public List<TeamMember> team() {
-        List<TeamMember> team = List.of();
-        for (CaseEntry e : history) {
-            if (e.kind() == CaseEntry.Kind.TEAM_ASSIGNED) {
-                String t = e.data().getOrDefault("team", "");
-                team = t.isBlank() ? List.of() : Arrays.stream(t.split(",")).map(x -> {
-                    String[] p = x.split(":", 2);
-                    return new TeamMember(Long.parseLong(p[0]), p[1]);
-                }).toList();
-            }
-        }
-        return team;
+        return derived().team();
     }
 
     public boolean isManager(long userId) {
@@ -377,25 +417,11 @@ public final class CertificationCase {
     }
 
     public List<CaseClock.Pause> pauses() {
-        List<CaseClock.Pause> out = new ArrayList<>();
-        CaseEntry open = null;
-        for (CaseEntry e : history) {
-            if (e.kind() == CaseEntry.Kind.PAUSED) {
-                open = e;
-            } else if (e.kind() == CaseEntry.Kind.RESUMED && open != null) {
-                out.add(new CaseClock.Pause(open.on(), e.on(), open.note()));
-                open = null;
-            }
-        }
-        if (open != null) {
-            out.add(new CaseClock.Pause(open.on(), null, open.note()));
-        }
-        return out;
+        return derived().pauses();
     }
 
     public List<CaseClock.Extension> extensions() {
-        return history.stream().filter(e -> e.kind() == CaseEntry.Kind.EXTENDED)
-                .map(e -> new CaseClock.Extension(Integer.parseInt(e.data().get("days")), e.on(), e.note(), e.actor())).toList();
+        return derived().extensions();
     }
 
     /**
@@ -457,16 +483,12 @@ public final class CertificationCase {
         return id == null ? 0 : id;
     }
 
-    private Set<Stage> stagesOf(CaseEntry.Kind kind) {
-        Set<Stage> s = EnumSet.noneOf(Stage.class);
-        history.stream().filter(e -> e.kind() == kind && e.stage() != null).forEach(e -> s.add(e.stage()));
-        return s;
-    }
 
     private void append(CaseEntry.Kind kind, Stage stage, LocalDate on, Actor actor, String note, Map<String, String> data,
                         Clock clock) {
         history.add(new CaseEntry(history.size() + 1, kind, stage, on, Instant.now(clock), actor.username(), note,
                 new LinkedHashMap<>(data)));
+        derived = null;
     }
 
 }

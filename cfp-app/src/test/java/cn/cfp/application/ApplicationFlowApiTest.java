@@ -507,6 +507,36 @@ class ApplicationFlowApiTest {
         }
     }
 
+    /**
+     * The clock dashboard is served from a short snapshot (OpenCases), yet a case accepted on this node shows at once,
+     * and the list comes a page at a time with its total in X-Total-Count; a page size beyond 200 is refused.
+     */
+    @Test
+    void the_clock_dashboard_shows_a_new_case_at_once_and_is_paged() {
+        call("GET", "/api/dashboard/clocks?size=200", "pm", null, 200); // the snapshot is now warm
+        long id = submittedApplication("client-motor", "CEC-FURNITURE");
+        call("POST", "/api/applications/" + id + "/accept", "pm", acceptance(), 200);
+
+        HttpResponse<String> first = http.send("GET", "/api/dashboard/clocks?size=1", "pm");
+        assertThat(first.statusCode()).isEqualTo(200);
+        long total = Long.parseLong(first.headers().firstValue("X-Total-Count").orElseThrow());
+        assertThat(json.readTree(first.body())).hasSize(1);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int page = 0; page * 200 < total; page++) {
+            call("GET", "/api/dashboard/clocks?size=200&page=" + page, "pm", null, 200)
+                    .forEach(row -> ids.add(row.get("applicationId").asLong()));
+        }
+        assertThat(ids).hasSize((int) total).doesNotHaveDuplicates().contains(id);
+
+        HttpResponse<String> tooBig = http.send("GET", "/api/dashboard/clocks?size=201", "pm");
+        assertThat(tooBig.statusCode()).isEqualTo(400);
+        assertThat(codes(tooBig)).containsExactly("shared.paging");
+        HttpResponse<String> apps = http.send("GET", "/api/applications?size=2", "pm");
+        assertThat(apps.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(apps.body()).size()).isLessThanOrEqualTo(2);
+        assertThat(Long.parseLong(apps.headers().firstValue("X-Total-Count").orElseThrow())).isGreaterThanOrEqualTo(1);
+    }
+
     @Test
     void a_second_pause_while_paused_is_refused() {
         long id = submittedApplication("client-motor", "CEC-FURNITURE");

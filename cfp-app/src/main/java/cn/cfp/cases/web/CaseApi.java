@@ -4,16 +4,19 @@ import cn.cfp.access.Actor;
 import cn.cfp.cases.CaseClock;
 import cn.cfp.cases.CaseView;
 import cn.cfp.cases.Cases;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -90,13 +93,10 @@ class CaseApi {
     @GetMapping("/api/dashboard/clocks")
     @Operation(summary = "Open cases sorted by risk of overrunning the time limit, least time left first, a page at a time "
             + "(page from 0, size 1-200, default 50; the total in X-Total-Count)")
-    org.springframework.http.ResponseEntity<List<Map<String, Object>>> dashboard(
-            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size) {
-        cn.cfp.shared.Paging paging = cn.cfp.shared.Paging.of(page, size);
-        List<cn.cfp.cases.CertificationCase> open = cases.openByRisk();
-        List<Map<String, Object>> rows = paging.slice(open).stream().map(c -> Map.<String, Object>of("applicationId", c.applicationId(),
-                "reference", c.reference(), "scheme", c.schemeCode(), "stages", c.currentStages(), "clock", cases.clockOf(c))).toList();
-        return org.springframework.http.ResponseEntity.ok().header("X-Total-Count", String.valueOf(open.size())).body(rows);
+    ResponseEntity<List<Cases.OpenCase>> dashboard(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        Paging.Page<Cases.OpenCase> p = cases.openByRisk(Paging.of(page, size));
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total())).body(p.items());
     }
 }
