@@ -250,14 +250,23 @@ public class LoadTest {
     }
 
     void load(List<Long> ids, int concurrency, int requests, boolean report) throws Exception {
-        List<String[]> endpoints = java.util.stream.Stream.of(
+        List<String[]> all = java.util.stream.Stream.of(
                 new String[] {"GET /api/applications", "pm"},
                 new String[] {"GET /api/applications/{id}", "pm"},
                 new String[] {"GET /api/cases/{id}", "client-motor"},
                 new String[] {"GET /api/planning", "inspector"},
                 new String[] {"GET /api/planning/{id}", "pm"},
                 new String[] {"GET /api/applications/{id}/clock", "client-motor"},
-                new String[] {"GET /api/dashboard/clocks", "inspector"}).filter(e -> e[0].contains(only)).toList();
+                new String[] {"GET /api/dashboard/clocks", "inspector"}).toList();
+        // --only: an endpoint's exact name, else every endpoint whose name contains it
+        List<String[]> exact = all.stream().filter(e -> e[0].equals(only.strip())).toList();
+        List<String[]> endpoints = !exact.isEmpty() ? exact : all.stream().filter(e -> e[0].contains(only.strip())).toList();
+        if (endpoints.isEmpty()) {
+            System.err.println("--only '" + only + "' names no endpoint; the endpoints are: GET /api/applications, "
+                    + "GET /api/applications/{id}, GET /api/cases/{id}, GET /api/planning, GET /api/planning/{id}, "
+                    + "GET /api/applications/{id}/clock, GET /api/dashboard/clocks");
+            System.exit(2);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Sample> samples = Collections.synchronizedList(new ArrayList<>(requests));
         AtomicInteger next = new AtomicInteger();

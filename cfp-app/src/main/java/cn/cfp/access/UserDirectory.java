@@ -108,6 +108,11 @@ public class UserDirectory {
         return repository.find(id).orElseThrow(() -> Refusal.notFound("access.user.notFound", id));
     }
 
+    /** These users (ignoring ids that do not exist), in a fixed number of queries. */
+    public List<UserView> byIds(java.util.Collection<Long> ids) {
+        return repository.byIds(ids);
+    }
+
     public Optional<UserView> findByUsername(String username) {
         return repository.findByUsername(username);
     }

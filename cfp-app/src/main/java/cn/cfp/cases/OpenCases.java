@@ -3,7 +3,10 @@ package cn.cfp.cases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -30,6 +33,7 @@ class OpenCases {
     private final Clock clock;
     private final Duration maxAge;
     private volatile Snapshot snapshot;
+    private final AtomicLong changes = new AtomicLong();
 
     OpenCases(CaseRepository repository, Clock clock, @Value("${cfp.cases.open-cache:2s}") Duration maxAge) {
         this.repository = repository;
@@ -41,29 +45,48 @@ class OpenCases {
         return byRisk().stream().map(Ranked::c).toList();
     }
 
-    /** The open cases with their clocks, the least time remaining first. */
+    /**
+     * The open cases with their clocks, the least time remaining first. One reader loads a stale snapshot; the others
+     * arriving meanwhile wait for it instead of each loading the same thousand histories.
+     */
     List<Ranked> byRisk() {
         Snapshot s = snapshot;
-        Instant now = clock.instant();
-        if (s == null || !s.at().plus(maxAge).isAfter(now) || s.at().isAfter(now)) {
-            java.time.LocalDate today = java.time.LocalDate.ofInstant(now, clock.getZone());
-            s = new Snapshot(now, repository.findOpen().stream().map(c -> new Ranked(c, c.clock(today)))
-                    .sorted(java.util.Comparator.comparingInt((Ranked r) -> r.clock().remaining()).thenComparing(r -> r.c().reference()))
-                    .toList());
-            snapshot = s;
+        if (fresh(s)) {
+            return s.ranked();
         }
-        return s.ranked();
+        synchronized (this) {
+            s = snapshot;
+            if (fresh(s)) {
+                return s.ranked();
+            }
+            long generation = changes.get();
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+            s = new Snapshot(now, repository.findOpen().stream().map(c -> new Ranked(c, c.clock(today)))
+                    .sorted(Comparator.comparingInt((Ranked r) -> r.clock().remaining()).thenComparing(r -> r.c().reference()))
+                    .toList());
+            if (changes.get() == generation) { // a change committed while loading: the next reader loads again
+                snapshot = s;
+            }
+            return s.ranked();
+        }
+    }
+
+    private boolean fresh(Snapshot s) {
+        Instant now = clock.instant();
+        return s != null && s.at().plus(maxAge).isAfter(now) && !s.at().isAfter(now);
     }
 
     /**
-     * A case changed on this node: once the change is committed (or rolled back) the next reader loads afresh. A read
-     * that began before the commit may still cache the old state — for at most the period, like another node's change.
+     * A case changed on this node: once the change is committed (or rolled back) the next reader loads afresh, and a
+     * load that was running meanwhile is not kept.
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true, classes = {
             CaseEvents.CaseOpened.class, CaseEvents.StageCompleted.class, CaseEvents.ManagerAssigned.class,
             CaseEvents.TeamAssigned.class, CaseEvents.ClockPaused.class, CaseEvents.ClockResumed.class,
             CaseEvents.ClockExtended.class, CaseEvents.Concluded.class, CaseEvents.Terminated.class})
     void changed() {
+        changes.incrementAndGet();
         snapshot = null;
     }
 }

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,13 @@ public class StaffRegistry {
     /** Every staff user with their profile (an empty profile when none is recorded yet). */
     public List<StaffProfile> all() {
         return profilesOf(users.all().stream().filter(u -> u.roles().stream().anyMatch(Role::isStaff)).toList());
+    }
+
+    /** The profiles of these users, by user id (ids of users that do not exist are left out); a fixed number of queries. */
+    public Map<Long, StaffProfile> profiles(Collection<Long> userIds) {
+        Map<Long, StaffProfile> out = new HashMap<>();
+        profilesOf(users.byIds(Set.copyOf(userIds))).forEach(p -> out.put(p.userId(), p));
+        return out;
     }
 
     /** The profile of a staff user; 404 when the user does not exist. */

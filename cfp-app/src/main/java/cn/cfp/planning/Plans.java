@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -460,7 +461,15 @@ public class Plans {
         List<Long> ids = plans.stream().map(Plan::applicationId).toList();
         Map<Long, ApplicationView> apps = applications.byIds(ids).stream().collect(Collectors.toMap(ApplicationView::id, Function.identity()));
         Map<Long, CertificationCase> caseOf = cases.ofApplications(ids);
-        Map<Long, StaffProfile> people = staff.all().stream().collect(Collectors.toMap(StaffProfile::userId, Function.identity()));
+        // only the people the plans name (members, objected members): staff as today, users without a staff role left out
+        Set<Long> named = new HashSet<>();
+        plans.forEach(p -> {
+            p.members().forEach(m -> named.add(m.userId()));
+            p.objections().stream().map(Plan.Objection::memberUserId).filter(Objects::nonNull).forEach(named::add);
+        });
+        Map<Long, StaffProfile> people = new HashMap<>();
+        staff.profiles(named).values().stream().filter(p -> p.roles().stream().anyMatch(Role::isStaff))
+                .forEach(p -> people.put(p.userId(), p));
         return plans.stream().map(p -> view(p, apps.get(p.applicationId()), caseOf.get(p.applicationId()), people)).toList();
     }
 

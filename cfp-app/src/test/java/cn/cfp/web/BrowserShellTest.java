@@ -3,13 +3,16 @@ package cn.cfp.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cfp.CfpIntegrationTest;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The web shell in a real headless Chromium: login, navigation by role, language switch, scheme comparison. */
@@ -38,6 +41,12 @@ class BrowserShellTest {
         browser.findElement(By.id("login-submit")).click();
     }
 
+    private void awaitHeading(String prefix) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("h1")).getText().startsWith(prefix));
+    }
+
     @Test
     void a_staff_member_logs_in_and_reads_all_five_schemes_side_by_side_in_chinese() {
         login("pm", "cfp-demo-2026");
@@ -57,12 +66,11 @@ class BrowserShellTest {
     @Test
     void the_interface_switches_to_english_and_the_admin_sees_admin_navigation() {
         login("admin", "cfp-demo-2026");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("您好");
+        // the login page has an h1 of its own: wait for the home page to replace it (an element read during
+        // the navigation may be stale), then for the English page to replace the Chinese one
+        awaitHeading("您好");
         browser.findElement(By.id("lang-en")).click();
-        // wait for the English page to replace the Chinese one (an element read during the switch may be stale)
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Hello"));
+        awaitHeading("Hello");
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Hello");
         browser.findElement(By.linkText("Audit trail")).click();
         browser.findElement(By.id("verify-chain")).click();
