@@ -65,6 +65,10 @@ class PlanningPagesTest {
         HttpResponse<String> staffPage = http.send("GET", "/planning/" + app, "pm");
         assertThat(staffPage.statusCode()).as(staffPage.body()).isEqualTo(200);
         assertThat(staffPage.body()).contains("id=\"team-table\"").contains("id=\"man-day-table\"").contains("002 §5.5");
+        // the notice links speak the page's one language
+        assertThat(staffPage.body()).contains("检查组组成通知书（PDF）").doesNotContain("team notice");
+        HttpResponse<String> english = http.send("GET", "/planning/" + app + "?lang=en", "pm");
+        assertThat(english.body()).contains("Notice of the inspection team (PDF)").doesNotContain("检查组组成通知书");
 
         HttpResponse<String> clientPage = http.send("GET", "/planning/" + app, "client-motor");
         assertThat(clientPage.statusCode()).as(clientPage.body()).isEqualTo(200);
