@@ -97,4 +97,24 @@ class PlanningPagesTest {
         assertThat(http.send("GET", "/personnel/" + schemer, "inspector").body()).contains("PV12").doesNotContain("id=\"profile-form\"");
         assertThat(http.send("GET", "/personnel", "client-motor").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void a_tampered_choice_in_a_planning_form_is_refused_in_words_at_its_field_never_a_500() {
+        long app = fx.application("client-motor", "CEC-FURNITURE", "ACCEPTED", "FURNITURE", null, null);
+        assertThat(http.send("GET", "/planning/" + app, "pm").statusCode()).isEqualTo(200);
+        HttpResponse<String> complexity = form("/planning/" + app + "/verification-plan", "pm", "complexity=HUGE&informationAnalysis=x");
+        assertThat(complexity.statusCode()).as(complexity.body()).isEqualTo(303);
+        assertThat(http.follow(complexity, "pm").body()).contains("“complexity”的值“HUGE”无效：应为以下之一：LOW、MEDIUM、HIGH");
+        HttpResponse<String> risk = form("/planning/" + app + "/verification-plan", "pm", "risk_" + RiskFactor.values()[0].name() + "=SEVERE");
+        assertThat(risk.statusCode()).as(risk.body()).isEqualTo(303);
+        assertThat(http.follow(risk, "pm").body()).contains("的值“SEVERE”无效");
+        HttpResponse<String> activity = form("/planning/" + app + "/man-days", "pm", "extra_scope=site-1&extra_activity=NAPPING&extra_md=2&extra_reason=r");
+        assertThat(activity.statusCode()).as(activity.body()).isEqualTo(303);
+        assertThat(http.follow(activity, "pm").body()).contains("“extra_activity”的值“NAPPING”无效");
+        // over the API the same tampering is a 400 with the code
+        HttpResponse<String> api = http.send("PUT", "/api/planning/" + app + "/verification-plan", "pm", "application/json",
+                "{\"complexity\":\"HUGE\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
+        assertThat(api.body()).contains("web.body.invalid");
+    }
 }

@@ -22,6 +22,7 @@ import cn.cfp.planning.VerificationPlan;
 import cn.cfp.scheme.AssuranceLevel;
 import cn.cfp.scheme.ManDayActivity;
 import cn.cfp.scheme.SchemeCatalog;
+import cn.cfp.shared.FormValues;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.math.BigDecimal;
@@ -143,6 +144,7 @@ class PlanningPagesController {
         // a row added by the planner
         String extraScope = params.get("extra_scope");
         if (extraScope != null && !extraScope.isBlank() && params.get("extra_activity") != null && !params.get("extra_activity").isBlank()) {
+            FormValues.choice(ManDayActivity.class, "extra_activity", params.get("extra_activity"));
             keys.add(extraScope.strip() + "|" + params.get("extra_activity"));
             params.put("md_" + extraScope.strip() + "|" + params.get("extra_activity"), params.get("extra_md"));
             params.put("reason_" + extraScope.strip() + "|" + params.get("extra_activity"), params.get("extra_reason"));
@@ -153,9 +155,10 @@ class PlanningPagesController {
             if (reason == null || reason.isBlank() || md == null || md.isBlank()) {
                 continue; // no reason: the computed figure stands
             }
-            String[] sa = k.split("\\|");
+            String[] sa = k.split("\\|", 2);
+            ManDayActivity activity = FormValues.choice(ManDayActivity.class, "md_" + k, sa.length > 1 ? sa[1] : null);
             try {
-                overrides.add(new ManDayOverride(sa[0], ManDayActivity.valueOf(sa[1]), new BigDecimal(md.strip()), reason));
+                overrides.add(new ManDayOverride(sa[0], activity, new BigDecimal(md.strip()), reason));
             } catch (NumberFormatException e) {
                 throw Refusal.badRequest(List.of(Reason.of("planning.manDays.notANumber", md).at("md_" + k)));
             }
@@ -179,7 +182,7 @@ class PlanningPagesController {
         for (RiskFactor f : RiskFactor.values()) {
             String r = p.get("risk_" + f.name());
             if (r != null && !r.isBlank()) {
-                risks.add(new RiskAssessment(f, RiskRating.valueOf(r), p.get("riskNote_" + f.name())));
+                risks.add(new RiskAssessment(f, FormValues.choice(RiskRating.class, "risk_" + f.name(), r), p.get("riskNote_" + f.name())));
             }
         }
         BigDecimal materiality;
@@ -190,8 +193,8 @@ class PlanningPagesController {
                     .at("materialityPercent")));
         }
         plans.setVerificationPlan(me, applicationId, new VerificationPlan(p.get("informationAnalysis"),
-                blank(p.get("complexity")) ? null : Complexity.valueOf(p.get("complexity")), p.get("complexityReason"), risks,
-                blank(p.get("assuranceLevel")) ? null : AssuranceLevel.valueOf(p.get("assuranceLevel")), materiality,
+                blank(p.get("complexity")) ? null : FormValues.choice(Complexity.class, "complexity", p.get("complexity")), p.get("complexityReason"), risks,
+                blank(p.get("assuranceLevel")) ? null : FormValues.choice(AssuranceLevel.class, "assuranceLevel", p.get("assuranceLevel")), materiality,
                 p.get("samplingPlan"), p.get("evidencePlan"), p.get("verificationActivities")));
         return redirect(applicationId);
     }
