@@ -260,6 +260,8 @@ class ErrorAnswers {
     static void logged(Problem problem, String path, String method) {
         if (problem.unexpected()) {
             log.error("Unexpected failure, reference {}: {} {}", problem.reference(), method, path, problem.cause());
+        } else if (problem.cause() != null && Problem.busy(problem.cause())) {
+            log.warn("No database connection free in time for {} {} (503): {}", method, path, rootMessage(problem.cause()));
         } else if (problem.cause() != null && Problem.integrity(problem.cause()) != null) {
             log.warn("A database constraint refused a write on {} {} ({}): {}", method, path, problem.status(), rootMessage(problem.cause()));
         } else if (log.isDebugEnabled()) {

@@ -167,10 +167,19 @@ record Problem(int status, List<Reason> reasons, String reference, Map<String, S
             // the other's change stands, nothing is half-written, this person reloads and tries again
             return of(409, Reason.of("shared.concurrentChange"), e);
         }
+        if (busy(e)) {
+            return new Problem(503, List.of(Reason.of("web.busy")), null, Map.of("Retry-After", "5"), e);
+        }
         if (e instanceof ErrorResponse r && r.getStatusCode().value() < 500) {
             return ofStatus(r.getStatusCode().value(), path, e);
         }
         return unexpected(e);
+    }
+
+    /** No pooled database connection became free in time: the platform is overloaded, not broken. */
+    static boolean busy(Throwable e) {
+        return find(e, java.sql.SQLTransientConnectionException.class) != null
+                || find(e, org.springframework.jdbc.CannotGetJdbcConnectionException.class) != null;
     }
 
     /**
