@@ -66,7 +66,8 @@ class PlanningPagesTest {
         assertThat(staffPage.statusCode()).as(staffPage.body()).isEqualTo(200);
         assertThat(staffPage.body()).contains("id=\"team-table\"").contains("id=\"man-day-table\"").contains("002 §5.5");
         // the notice links speak the page's one language
-        assertThat(staffPage.body()).contains("检查组组成通知书（PDF）").doesNotContain("team notice");
+        assertThat(staffPage.body()).contains("检查组组成通知书（PDF）").doesNotContain("team notice")
+                .contains("id=\"app-status\">已受理<"); // the application's status in words, not ACCEPTED
         HttpResponse<String> english = http.send("GET", "/planning/" + app + "?lang=en", "pm");
         assertThat(english.body()).contains("Notice of the inspection team (PDF)").doesNotContain("检查组组成通知书");
 
