@@ -2,9 +2,11 @@ package cn.cfp.application;
 
 import cn.cfp.party.Organisations;
 import cn.cfp.party.Site;
+import cn.cfp.shared.Paging;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,28 +51,24 @@ class ApplicationQueries {
         return jdbc.sql("SELECT id FROM application WHERE reference = :r").param("r", reference).query(Long.class).optional();
     }
 
-    List<ApplicationView> all() {
-        return list("1 = 1", Map.of());
-    }
-
-    /** Applications naming the organisation as applicant, manufacturer or factory. */
-    List<ApplicationView> ofParty(long organisationId) {
-        return list(PARTY, Map.of("o", organisationId));
-    }
-
     static final String PARTY = "(a.applicant_org_id = :o OR a.manufacturer_org_id = :o OR a.factory_org_id = :o)";
 
     /** One page, newest first, of every application ({@code organisationId} null) or of one party's. */
-    cn.cfp.shared.Paging.Page<ApplicationView> page(Long organisationId, cn.cfp.shared.Paging paging) {
-        String where = organisationId == null ? "1 = 1" : PARTY;
-        Map<String, Object> params = new java.util.HashMap<>();
+    Paging.Page<ApplicationView> page(Long organisationId, Paging paging) {
+        return page(organisationId, false, paging);
+    }
+
+    /** As {@link #page(Long, Paging)}, of accepted applications only when {@code acceptedOnly}. */
+    Paging.Page<ApplicationView> page(Long organisationId, boolean acceptedOnly, Paging paging) {
+        String where = (organisationId == null ? "1 = 1" : PARTY) + (acceptedOnly ? " AND a.accepted_on IS NOT NULL" : "");
+        Map<String, Object> params = new HashMap<>();
         if (organisationId != null) {
             params.put("o", organisationId);
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM application a WHERE " + where).params(params).query(Long.class).single();
         params.put("off", paging.offset());
         params.put("lim", paging.size());
-        return new cn.cfp.shared.Paging.Page<>(list(where + " ORDER BY a.id DESC OFFSET :off ROWS FETCH NEXT :lim ROWS ONLY", params), total);
+        return new Paging.Page<>(list(where + " ORDER BY a.id DESC OFFSET :off ROWS FETCH NEXT :lim ROWS ONLY", params), total);
     }
 
     List<ApplicationView> byIds(Collection<Long> ids) {

@@ -16,6 +16,7 @@ import cn.cfp.scheme.LocalizedText;
 import cn.cfp.scheme.Scheme;
 import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.scheme.Stage;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import cn.cfp.shared.Verdict;
@@ -80,22 +81,23 @@ public class Applications {
         return queries.view(id);
     }
 
-    /** Staff see every application; a client user those naming its organisation as applicant, manufacturer or factory. */
+    /** A page of the applications the actor may see (staff: all; a client: its company's as any party), newest first. */
     @Transactional(readOnly = true)
-    public List<ApplicationView> visibleTo(Actor who) {
-        if (who.isStaff()) {
-            return queries.all();
-        }
-        return who.isClient() ? queries.ofParty(who.organisationId()) : List.of();
+    public Paging.Page<ApplicationView> visibleTo(Actor who, Paging paging) {
+        return page(who, false, paging);
     }
 
-    /** A page of {@link #visibleTo(Actor)}, newest first. */
+    /** A page of the accepted applications the actor may see (the ones with a case), newest first. */
     @Transactional(readOnly = true)
-    public cn.cfp.shared.Paging.Page<ApplicationView> visibleTo(Actor who, cn.cfp.shared.Paging paging) {
+    public Paging.Page<ApplicationView> acceptedVisibleTo(Actor who, Paging paging) {
+        return page(who, true, paging);
+    }
+
+    private Paging.Page<ApplicationView> page(Actor who, boolean acceptedOnly, Paging paging) {
         if (who.isStaff()) {
-            return queries.page(null, paging);
+            return queries.page(null, acceptedOnly, paging);
         }
-        return who.isClient() ? queries.page(who.organisationId(), paging) : new cn.cfp.shared.Paging.Page<>(List.of(), 0);
+        return who.isClient() ? queries.page(who.organisationId(), acceptedOnly, paging) : new Paging.Page<>(List.of(), 0);
     }
 
     @Transactional(readOnly = true)

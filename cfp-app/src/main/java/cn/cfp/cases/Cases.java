@@ -7,6 +7,7 @@ import cn.cfp.personnel.StaffProfile;
 import cn.cfp.personnel.StaffRegistry;
 import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.scheme.Stage;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Refusal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -86,17 +87,11 @@ public class Cases {
         return c.clock(today());
     }
 
-    /** Open cases, the least time remaining first (the staff dashboard). */
-    @Transactional(readOnly = true)
-    public List<CertificationCase> openByRisk() {
-        return openCases.all();
-    }
-
     /** The dashboard's rows: open cases with their clocks, least time remaining first, and how many there are. */
     @Transactional(readOnly = true)
-    public cn.cfp.shared.Paging.Page<OpenCase> openByRisk(cn.cfp.shared.Paging paging) {
+    public Paging.Page<OpenCase> openByRisk(Paging paging) {
         List<OpenCases.Ranked> all = openCases.byRisk();
-        return new cn.cfp.shared.Paging.Page<>(paging.slice(all).stream().map(r -> new OpenCase(r.c().applicationId(),
+        return new Paging.Page<>(paging.slice(all).stream().map(r -> new OpenCase(r.c().applicationId(),
                 r.c().reference(), r.c().schemeCode(), r.c().currentStages(), r.clock())).toList(), all.size());
     }
 

@@ -1,6 +1,7 @@
 package cn.cfp.planning;
 
 import cn.cfp.scheme.ManDayActivity;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Refusal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,11 +43,11 @@ class PlanRepository {
     }
 
     /** One page of plans, newest first, and the count of all. */
-    cn.cfp.shared.Paging.Page<Plan> findPage(cn.cfp.shared.Paging paging) {
+    Paging.Page<Plan> findPage(Paging paging) {
         long total = jdbc.sql("SELECT COUNT(*) FROM plan").query(Long.class).single();
         List<Long> ids = jdbc.sql("SELECT id FROM plan ORDER BY id DESC OFFSET :off ROWS FETCH NEXT :lim ROWS ONLY")
                 .param("off", paging.offset()).param("lim", paging.size()).query(Long.class).list();
-        return new cn.cfp.shared.Paging.Page<>(ids.isEmpty() ? List.of() : load("p.id IN (:ids)", Map.of("ids", ids)), total);
+        return new Paging.Page<>(ids.isEmpty() ? List.of() : load("p.id IN (:ids)", Map.of("ids", ids)), total);
     }
 
     List<Plan> findByApplications(Collection<Long> applicationIds) {

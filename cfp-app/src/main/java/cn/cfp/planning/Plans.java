@@ -19,6 +19,7 @@ import cn.cfp.scheme.Scheme;
 import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.scheme.Stage;
 import cn.cfp.scheme.TimeLimit;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import cn.cfp.shared.Verdict;
@@ -114,9 +115,9 @@ public class Plans {
 
     /** A page of the plans, newest first (the API's list). */
     @Transactional(readOnly = true)
-    public cn.cfp.shared.Paging.Page<PlanView> page(cn.cfp.shared.Paging paging) {
-        cn.cfp.shared.Paging.Page<Plan> p = repository.findPage(paging);
-        return new cn.cfp.shared.Paging.Page<>(views(p.items()), p.total());
+    public Paging.Page<PlanView> page(Paging paging) {
+        Paging.Page<Plan> p = repository.findPage(paging);
+        return new Paging.Page<>(views(p.items()), p.total());
     }
 
     /** The plans of these applications, by application id (one batch). */

@@ -12,6 +12,7 @@ import cn.cfp.calendar.WorkingDays;
 import cn.cfp.evidence.EvidenceFile;
 import cn.cfp.party.ClientRegistration;
 import cn.cfp.party.Organisations;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -110,7 +111,7 @@ class ApplicationApi {
             + "(page from 0, size 1-200, default 50; the total in X-Total-Count)")
     ResponseEntity<List<ApplicationView>> list(Actor me, @RequestParam(required = false) Integer page,
                                                @RequestParam(required = false) Integer size) {
-        cn.cfp.shared.Paging.Page<ApplicationView> p = applications.visibleTo(me, cn.cfp.shared.Paging.of(page, size));
+        Paging.Page<ApplicationView> p = applications.visibleTo(me, Paging.of(page, size));
         return ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total())).body(p.items());
     }
 

@@ -17,6 +17,7 @@ import cn.cfp.party.ClientRegistration;
 import cn.cfp.party.Organisation;
 import cn.cfp.party.Organisations;
 import cn.cfp.scheme.SchemeCatalog;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Refusal;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -95,8 +96,12 @@ class ApplicationPages {
     // ---------------------------------------------------------------- applications
 
     @GetMapping("/applications")
-    String list(Actor me, Model model) {
-        model.addAttribute("applications", applications.visibleTo(me));
+    String list(Actor me, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+        Paging paging = Paging.of(page, size);
+        Paging.Page<ApplicationView> result = applications.visibleTo(me, paging);
+        model.addAttribute("applications", result.items());
+        model.addAttribute("result", result);
+        model.addAttribute("paging", paging);
         model.addAttribute("schemes", schemes.all());
         if (me.isClient()) {
             model.addAttribute("parties", organisations.partiesOf(me.organisationId()));

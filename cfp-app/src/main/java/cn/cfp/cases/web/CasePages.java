@@ -2,6 +2,7 @@ package cn.cfp.cases.web;
 
 import cn.cfp.access.Actor;
 import cn.cfp.cases.Cases;
+import cn.cfp.shared.Paging;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -49,9 +50,13 @@ class CasePages {
     }
 
     @GetMapping("/dashboard")
-    String dashboard(Model model) {
-        model.addAttribute("rows", cases.openByRisk().stream().map(c -> new Row(c.applicationId(), c.reference(), c.schemeCode(),
-                c.currentStages(), cases.clockOf(c))).toList());
+    String dashboard(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+        Paging paging = Paging.of(page, size);
+        Paging.Page<Cases.OpenCase> result = cases.openByRisk(paging);
+        model.addAttribute("rows", result.items().stream().map(c -> new Row(c.applicationId(), c.reference(), c.scheme(), c.stages(),
+                c.clock())).toList());
+        model.addAttribute("result", result);
+        model.addAttribute("paging", paging);
         return "application/dashboard";
     }
 

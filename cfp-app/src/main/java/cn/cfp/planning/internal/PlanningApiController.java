@@ -7,6 +7,7 @@ import cn.cfp.planning.MemberInput;
 import cn.cfp.planning.PlanView;
 import cn.cfp.planning.Plans;
 import cn.cfp.planning.VerificationPlan;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Verdict;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ class PlanningApiController {
     @GetMapping("/api/planning")
     org.springframework.http.ResponseEntity<List<PlanView>> all(@org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
                                                                 @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size) {
-        cn.cfp.shared.Paging.Page<PlanView> p = plans.page(cn.cfp.shared.Paging.of(page, size));
+        Paging.Page<PlanView> p = plans.page(Paging.of(page, size));
         return org.springframework.http.ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total())).body(p.items());
     }
 

@@ -23,6 +23,7 @@ import cn.cfp.scheme.AssuranceLevel;
 import cn.cfp.scheme.ManDayActivity;
 import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.shared.FormValues;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.math.BigDecimal;
@@ -60,15 +61,19 @@ class PlanningPagesController {
     }
 
     @GetMapping("/planning")
-    String list(Actor me, Model model) {
+    String list(Actor me, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
         List<Row> rows = new ArrayList<>();
-        List<ApplicationView> accepted = applications.visibleTo(me).stream().filter(a -> a.acceptedOn() != null).toList();
+        Paging paging = Paging.of(page, size);
+        Paging.Page<ApplicationView> result = applications.acceptedVisibleTo(me, paging);
+        List<ApplicationView> accepted = result.items();
         Map<Long, PlanView> planOf = plans.ofApplications(accepted.stream().map(ApplicationView::id).toList());
         for (ApplicationView a : accepted) {
             PlanView p = planOf.get(a.id());
             rows.add(new Row(a, p == null ? null : me.isStaff() ? p : p.forClient()));
         }
         model.addAttribute("rows", rows);
+        model.addAttribute("result", result);
+        model.addAttribute("paging", paging);
         return "planning/list";
     }
 
