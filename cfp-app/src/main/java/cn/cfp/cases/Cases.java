@@ -82,11 +82,6 @@ public class Cases {
         return require(applicationId).clock(today());
     }
 
-    /** The case's clock today. */
-    public CaseClock clockOf(CertificationCase c) {
-        return c.clock(today());
-    }
-
     /** The dashboard's rows: open cases with their clocks, least time remaining first, and how many there are. */
     @Transactional(readOnly = true)
     public Paging.Page<OpenCase> openByRisk(Paging paging) {

@@ -22,15 +22,22 @@ public final class FormValues {
             }
         }
         List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-        throw Refusal.badRequest(List.of(Reason.of("web.param.invalid", field, shorten(value), Reason.of("web.type.choice", names))
+        throw Refusal.badRequest(List.of(Reason.of("web.param.invalid", field, quote(value), Reason.of("web.type.choice", names))
                 .at(field)));
     }
 
-    /** At most 60 characters of what was sent, so a refusal never repeats a huge input. */
-    static String shorten(String value) {
+    /** At most this many characters of a value a person sent are quoted back. */
+    static final int QUOTE = 60;
+
+    /**
+     * A value a person sent, as a refusal quotes it back: control characters blanked and at most {@link #QUOTE}
+     * characters, so a refusal never repeats a huge or garbled input.
+     */
+    public static String quote(String value) {
         if (value == null) {
             return "";
         }
-        return value.length() <= 60 ? value : value.substring(0, 57) + "…";
+        String s = value.replaceAll("\\p{Cntrl}", " ");
+        return s.length() > QUOTE ? s.substring(0, QUOTE) + "…" : s;
     }
 }

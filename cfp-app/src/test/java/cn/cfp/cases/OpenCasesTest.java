@@ -107,16 +107,7 @@ class OpenCasesTest {
     void after_a_change_on_this_node_no_reader_gets_the_old_snapshot() throws Exception {
         assertThat(openCases.all()).hasSize(1);
         openCases.changed();
-        repository.open = 2;
-        repository.hold = new CountDownLatch(1);
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> openCases.all().size());
-        awaitSecondLoad();
-        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> openCases.all().size());
-        Thread.sleep(300);
-        assertThat(second).as("a reader after the change waits for the new snapshot").isNotDone();
-        repository.hold.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(2);
-        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+        aReaderDuringTheNextLoadWaitsForIt("a reader after the change waits for the new snapshot");
         assertThat(repository.loads).as("the waiting reader took the load it waited for").hasValue(2);
     }
 
@@ -139,13 +130,21 @@ class OpenCasesTest {
     void a_snapshot_from_yesterday_is_never_served_clocks_count_days() throws Exception {
         openCases.all();
         clock.now = clock.now.plus(Duration.ofDays(1));
+        aReaderDuringTheNextLoadWaitsForIt("yesterday's clocks are not today's: the reader waits for today's load");
+    }
+
+    /**
+     * Two open cases from now on; a first reader's load is held, and a second reader arriving meanwhile must wait for it
+     * (not be served the one-case snapshot); both then read the two cases.
+     */
+    private void aReaderDuringTheNextLoadWaitsForIt(String why) throws Exception {
         repository.open = 2;
         repository.hold = new CountDownLatch(1);
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> openCases.all().size());
         awaitSecondLoad();
         CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> openCases.all().size());
         Thread.sleep(300);
-        assertThat(second).as("yesterday's clocks are not today's: the reader waits for today's load").isNotDone();
+        assertThat(second).as(why).isNotDone();
         repository.hold.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(2);
         assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(2);

@@ -1,5 +1,6 @@
 package cn.cfp.web.internal;
 
+import cn.cfp.shared.FormValues;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.lang.reflect.Array;
@@ -62,9 +63,6 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * @param cause     the exception, for the log
  */
 record Problem(int status, List<Reason> reasons, String reference, Map<String, String> headers, Throwable cause) {
-
-    /** At most this many characters of a value a person sent are quoted back. */
-    private static final int QUOTE = 60;
 
     Problem {
         reasons = List.copyOf(reasons);
@@ -321,8 +319,7 @@ record Problem(int status, List<Reason> reasons, String reference, Map<String, S
         } else {
             s = String.valueOf(value);
         }
-        s = s.replaceAll("\\p{Cntrl}", " ");
-        return s.length() > QUOTE ? s.substring(0, QUOTE) + "…" : s;
+        return FormValues.quote(s);
     }
 
     private static String size(DataSize size) {
