@@ -8,7 +8,12 @@ import cn.cfp.shared.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import cn.cfp.shared.storage.DataDirectory;
+import jakarta.annotation.PostConstruct;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,6 +49,9 @@ public class EvidenceStore {
     private static final Pattern CASE_REF = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     static final int MAX_NAME = 200;
     static final int MAX_FILENAME = 255;
+    static final String TMP = "tmp";
+    static final String PART = ".part";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvidenceStore.class);
 
     private final EvidenceRepository repository;
     private final AuditTrail audit;
@@ -102,7 +110,7 @@ public class EvidenceStore {
             String sha = sha256(tmp);
             Path target = pathOf(sha);
             if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
+                DataDirectory.directory(target.getParent());
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -186,18 +194,45 @@ public class EvidenceStore {
 
     private Path writeTemp(InputStream content) {
         try {
-            Path tmpDir = root.resolve("tmp");
-            Files.createDirectories(tmpDir);
-            Path tmp = Files.createTempFile(tmpDir, "upload-", ".part");
-            // Copy at most maxBytes + 1 so an oversized upload is detected without filling the disk.
-            try (InputStream in = content; var out = Files.newOutputStream(tmp)) {
-                in.transferTo(new LimitedOutput(out, maxBytes + 1));
-            } catch (LimitedOutput.LimitReached e) {
-                // the size check reports it
+            Path tmpDir = DataDirectory.directory(root.resolve(TMP));
+            Path tmp = Files.createTempFile(tmpDir, "upload-", PART); // owner-only (0600) on POSIX
+            // Copy at most maxBytes + 1 so an oversized upload is detected without filling the disk; the content is on
+            // the disk (fsync) before its row is committed, so a confirmed upload survives a crash (issue 8 item 9).
+            try (InputStream in = content; FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                try {
+                    in.transferTo(new LimitedOutput(Channels.newOutputStream(channel), maxBytes + 1));
+                } catch (LimitedOutput.LimitReached e) {
+                    // the size check reports it
+                }
+                channel.force(true);
             }
             return tmp;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not receive the uploaded file", e);
+        }
+    }
+
+    /**
+     * Removes the temporary files of uploads that a crash interrupted (issue 8 item 7). Only files older than an hour go,
+     * so that an upload in progress on another node sharing the store is left alone.
+     */
+    @PostConstruct
+    void removeAbandonedUploads() {
+        Path tmpDir = root.resolve(TMP);
+        if (!Files.isDirectory(tmpDir)) {
+            return;
+        }
+        // file times are the wall clock's, not the business clock's
+        java.time.Instant before = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        try (var files = Files.list(tmpDir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.getFileName().toString().endsWith(PART) && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(f);
+                    log.info("Removed the temporary file of an interrupted upload: {}", f.getFileName());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not clean the temporary upload files in {}", tmpDir, e);
         }
     }
 
