@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.security.SecureRandom;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,19 +26,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserDirectory {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
-    static final int MIN_PASSWORD = 10;
     static final int MAX_DISPLAY_NAME = 100;
+    private static final String TEMPORARY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final UserRepository repository;
     private final PasswordEncoder encoder;
+    private final PasswordPolicy passwords;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ObjectProvider<AccountGuard> guard;
+    private final SecureRandom random = new SecureRandom();
 
-    UserDirectory(UserRepository repository, PasswordEncoder encoder, AuditTrail audit, Clock clock) {
+    UserDirectory(UserRepository repository, PasswordEncoder encoder, PasswordPolicy passwords, AuditTrail audit, Clock clock,
+                  ObjectProvider<AccountGuard> guard) {
         this.repository = repository;
         this.encoder = encoder;
+        this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
+        this.guard = guard;
     }
 
     @Transactional
@@ -47,9 +57,7 @@ public class UserDirectory {
             problems.add(Reason.of("access.username.taken", username).at("username"));
         }
         problems.addAll(displayNameProblems(displayName));
-        if (password == null || password.length() < MIN_PASSWORD) {
-            problems.add(Reason.of("access.password.tooShort", MIN_PASSWORD).at("password"));
-        }
+        problems.addAll(passwords.problems(password, "password"));
         if (roles == null || roles.isEmpty()) {
             problems.add(Reason.of("access.roles.required").at("roles"));
         } else {
@@ -85,6 +93,12 @@ public class UserDirectory {
             throw Refusal.badRequest(problems);
         }
         repository.update(id, displayName.strip(), organisationId, enabled, roles);
+        boolean accessChanged = before.enabled() != enabled || !before.roles().equals(roles)
+                || !java.util.Objects.equals(before.organisationId(), organisationId);
+        if (accessChanged) {
+            // a disabled person, or one whose roles or company changed, is signed out at once (issue 8 item 1)
+            endSessionsAfterCommit(id, null);
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("rolesBefore", before.roles().stream().sorted().toList());
         details.put("rolesAfter", roles.stream().sorted().toList());
@@ -93,11 +107,70 @@ public class UserDirectory {
         audit.record(actor, "USER_UPDATED", "user:" + before.username(), details);
     }
 
+    /** An administrator lifts the failed-login delays of an account (every source address). */
     @Transactional
     public void unlock(String actor, long id) {
         UserView user = get(id);
-        repository.unlock(id);
+        guard.ifAvailable(g -> g.clearThrottle(user.username()));
         audit.record(actor, "USER_UNLOCKED", "user:" + user.username(), Map.of());
+    }
+
+    /**
+     * A person changes their own password (issue 8 item 8): the current one must be given, the new one must satisfy the
+     * {@link PasswordPolicy}, differ from the current one and be typed twice alike. Their other sessions end.
+     */
+    @Transactional
+    public void changeOwnPassword(long userId, String current, String password, String repeat, String keepSessionId) {
+        UserView user = get(userId);
+        String hash = repository.passwordHash(userId).orElseThrow();
+        List<Reason> problems = new ArrayList<>();
+        if (current == null || !encoder.matches(current, hash)) {
+            problems.add(Reason.of("access.password.currentWrong").at("current"));
+        }
+        problems.addAll(passwords.problems(password, "password"));
+        if (problems.isEmpty() && encoder.matches(password, hash)) {
+            problems.add(Reason.of("access.password.unchanged").at("password"));
+        }
+        if (password != null && !password.equals(repeat)) {
+            problems.add(Reason.of("access.password.repeatDiffers").at("repeat"));
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.badRequest(problems);
+        }
+        repository.setPassword(userId, encoder.encode(password), false);
+        endSessionsAfterCommit(userId, keepSessionId);
+        audit.record(user.username(), "PASSWORD_CHANGED", "user:" + user.username(), Map.of());
+    }
+
+    /**
+     * An administrator resets a person's password: a temporary one is generated and returned (shown once to the
+     * administrator), the person must change it at the next login, and their sessions end.
+     */
+    @Transactional
+    public String resetPassword(String actor, long id) {
+        UserView user = get(id);
+        StringBuilder temporary = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            temporary.append(TEMPORARY_ALPHABET.charAt(random.nextInt(TEMPORARY_ALPHABET.length())));
+        }
+        repository.setPassword(id, encoder.encode(temporary.toString()), true);
+        endSessionsAfterCommit(id, null);
+        audit.record(actor, "PASSWORD_RESET", "user:" + user.username(), Map.of("mustChange", true));
+        return temporary.toString();
+    }
+
+    private void endSessionsAfterCommit(long userId, String keepSessionId) {
+        Runnable end = () -> guard.ifAvailable(g -> g.endSessions(userId, keepSessionId));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    end.run();
+                }
+            });
+        } else {
+            end.run();
+        }
     }
 
     public List<UserView> all() {

@@ -2,7 +2,6 @@ package cn.cfp.access;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,8 +50,14 @@ class UserRepository {
         insertRoles(id, roles);
     }
 
-    void unlock(long id) {
-        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id").param("id", id).update();
+    /** Sets a new password hash; {@code mustChange}: the user must choose another at the next login. */
+    void setPassword(long id, String hash, boolean mustChange) {
+        jdbc.sql("UPDATE app_user SET password_hash = :h, must_change_password = :m WHERE id = :id")
+                .param("h", hash).param("m", mustChange).param("id", id).update();
+    }
+
+    Optional<String> passwordHash(long id) {
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", id).query(String.class).optional();
     }
 
     List<UserView> all() {
@@ -107,20 +112,19 @@ class UserRepository {
         List<UserView> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(new UserView(r.id(), r.username(), r.displayName(), roles.getOrDefault(r.id(), Set.of()), r.organisationId(),
-                    r.enabled(), r.failedAttempts(), r.lockedUntil()));
+                    r.enabled(), r.mustChangePassword()));
         }
         return out;
     }
 
-    private record Row(long id, String username, String displayName, Long organisationId, boolean enabled, int failedAttempts,
-                       Instant lockedUntil) {
+    private record Row(long id, String username, String displayName, Long organisationId, boolean enabled,
+                       boolean mustChangePassword) {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         long org = rs.getLong("organisation_id");
         Long organisationId = rs.wasNull() ? null : org;
-        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
         return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), organisationId,
-                rs.getBoolean("enabled"), rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant());
+                rs.getBoolean("enabled"), rs.getBoolean("must_change_password"));
     }
 }

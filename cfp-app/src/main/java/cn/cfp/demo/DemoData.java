@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(10)
 class DemoData implements ApplicationRunner {
 
-    static final String PASSWORD = "cfp-demo-2026";
+    static final String PASSWORD = cn.cfp.access.PasswordPolicy.DEMO_PASSWORD;
     static final String BODY = "华绿产品认证中心（演示）";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);

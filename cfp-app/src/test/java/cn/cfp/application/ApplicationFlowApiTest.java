@@ -186,8 +186,11 @@ class ApplicationFlowApiTest {
     }
 
     @Test
-    void the_rest_api_is_described_by_the_published_openapi_document() {
-        HttpResponse<String> r = http.send("GET", "/v3/api-docs", null);
+    void the_rest_api_is_described_by_the_published_openapi_document_to_signed_in_people_only() {
+        assertThat(http.send("GET", "/v3/api-docs", null).statusCode()).as("issue 8 item 6: not public by default")
+                .isIn(302, 401);
+        assertThat(http.send("GET", "/swagger-ui.html", null).statusCode()).isIn(302, 401);
+        HttpResponse<String> r = http.send("GET", "/v3/api-docs", "client-motor");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode paths = json.readTree(r.body()).get("paths");
         assertThat(paths.has("/api/applications/{id}/accept")).isTrue();

@@ -13,7 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Signs people in: their user row and roles, with the lock-out applied (see {@link LoginAttempts}). */
+/** Signs people in: their user row and roles (failed logins: {@link LoginThrottle}). */
 @Component
 class JdbcUserDetailsService implements UserDetailsService {
 
@@ -45,8 +45,8 @@ class JdbcUserDetailsService implements UserDetailsService {
     private Row row(ResultSet rs, int n) throws SQLException {
         long org = rs.getLong("organisation_id");
         Long orgId = rs.wasNull() ? null : org;
-        OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
-        boolean locked = lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant());
+        // failed logins are throttled per account and source address (LoginThrottle), never by locking the account
+        boolean locked = false;
         return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
                 orgId, rs.getBoolean("enabled"), locked);
     }

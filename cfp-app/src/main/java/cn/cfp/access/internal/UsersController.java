@@ -23,9 +23,12 @@ class UsersController {
     private final UserDirectory users;
     private final Organisations organisations;
 
-    UsersController(UserDirectory users, Organisations organisations) {
+    private final LoginThrottle throttle;
+
+    UsersController(UserDirectory users, Organisations organisations, LoginThrottle throttle) {
         this.users = users;
         this.organisations = organisations;
+        this.throttle = throttle;
     }
 
     @GetMapping("/admin/users")
@@ -33,6 +36,7 @@ class UsersController {
         model.addAttribute("users", users.all());
         model.addAttribute("allRoles", Role.values());
         model.addAttribute("organisations", organisations.all());
+        model.addAttribute("throttled", throttle.throttledAccounts());
         return "admin/users";
     }
 
