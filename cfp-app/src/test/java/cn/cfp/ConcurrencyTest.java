@@ -59,6 +59,8 @@ class ConcurrencyTest {
     @Autowired
     DocumentReviews reviews;
     @Autowired
+    cn.cfp.scheme.SchemeCatalog schemes;
+    @Autowired
     java.time.Clock clock;
 
     TestHttp http;
@@ -133,7 +135,9 @@ class ConcurrencyTest {
         plans.proposeTeam(fx.who("pm"), id, "EXPLOSION_PROOF", List.of(new MemberInput(fx.userId("inspector"), TeamRole.LEADER),
                 new MemberInput(fx.userId("verifier"), TeamRole.VERIFIER)));
         cases.complete(id, cn.cfp.scheme.Stage.PLANNING, fx.who("pm"), "test: planning done");
-        Map<String, Object> failed = Map.of("conclusion", "DOES_NOT_CONFORM", "findings", "数据不完整");
+        String item = schemes.get("CNEX-01-G").documentChecklist().value().items().get(0).id();
+        Map<String, Object> failed = Map.of("conclusion", "DOES_NOT_CONFORM", "findings", "数据不完整",
+                "requests", Map.of(item, "请补充完整数据"));
         List<HttpResponse<String>> rs = atOnce(List.of(
                 () -> post("/api/applications/" + id + "/document-review", "pm", failed),
                 () -> post("/api/applications/" + id + "/document-review", "inspector", failed),

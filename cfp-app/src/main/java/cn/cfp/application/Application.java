@@ -149,6 +149,16 @@ final class Application {
         documentsChanged = true;
     }
 
+    /**
+     * A new version of a checklist document uploaded after acceptance, as the document review asked
+     * ({@link DocumentReviewLoop#requireRequested}); it becomes the item's current document, which the next round reviews.
+     */
+    void supplementDocument(String itemId, long evidenceId) {
+        requireStatus(ApplicationStatus.ACCEPTED);
+        documents.put(itemId, new Document(true, evidenceId));
+        documentsChanged = true;
+    }
+
     void declare(Eligibility condition, boolean declared, String note) {
         requireEditable();
         eligibility.put(condition, new Declaration(declared, note));

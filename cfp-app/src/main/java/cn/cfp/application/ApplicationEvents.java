@@ -19,4 +19,8 @@ public final class ApplicationEvents {
 
     public record DocumentReviewed(long applicationId, String reference, int round, DocumentReviewConclusion conclusion) {
     }
+
+    /** The client answered the supplement request of document-review round {@code round}: the next round may start. */
+    public record DocumentSupplementSubmitted(long applicationId, String reference, int round) {
+    }
 }

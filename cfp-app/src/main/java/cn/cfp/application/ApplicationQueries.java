@@ -94,6 +94,24 @@ class ApplicationQueries {
                 }).list();
     }
 
+    record SupplementDue(long id, String reference, String schemeCode, int round) {
+    }
+
+    /**
+     * The applicant's accepted applications whose last document-review round asked for a supplement the client has not
+     * submitted (the caller still checks the scheme's number of rounds and that the case is open).
+     */
+    List<SupplementDue> documentSupplementsDue(long applicantOrgId) {
+        return jdbc.sql("""
+                SELECT a.id, a.reference, a.scheme_code, r.round FROM application a
+                JOIN document_review r ON r.application_id = a.id
+                WHERE a.applicant_org_id = :o AND a.status = 'ACCEPTED' AND r.conclusion = 'DOES_NOT_CONFORM' AND r.supplemented_on IS NULL
+                  AND r.round = (SELECT MAX(x.round) FROM document_review x WHERE x.application_id = a.id)
+                  AND EXISTS (SELECT 1 FROM document_review_request q WHERE q.application_id = a.id AND q.round = r.round)
+                ORDER BY a.id""").param("o", applicantOrgId)
+                .query((rs, n) -> new SupplementDue(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
+    }
+
     private record Head(long id, String reference, String schemeCode, long applicant, long manufacturer, long factory,
                         ApplicationStatus status, LocalDate acceptedOn) {
     }

@@ -142,22 +142,66 @@ class ApplicationRepository {
                 .param("a", applicationId).query(Long.class).single();
     }
 
-    /** Document-review rounds are numbered by a unique (application, round) key: two reviewers cannot both record round n. */
+    /**
+     * Document-review rounds are numbered by a unique (application, round) key: two reviewers cannot both record round n.
+     * The round's supplement requests and the document versions it reviewed are stored with it.
+     */
     void insertReview(long applicationId, DocumentReviews.Review r) {
         try {
             jdbc.sql("""
-                    INSERT INTO document_review (application_id, round, conclusion, findings, reviewer, reviewed_on)
-                    VALUES (:a, :r, :c, :f, :by, :d)""").param("a", applicationId).param("r", r.round())
-                    .param("c", r.conclusion().name()).param("f", r.findings()).param("by", r.reviewer()).param("d", r.on()).update();
+                    INSERT INTO document_review (application_id, round, conclusion, findings, staff_note, reviewer, reviewed_on)
+                    VALUES (:a, :r, :c, :f, :sn, :by, :d)""").param("a", applicationId).param("r", r.round())
+                    .param("c", r.conclusion().name()).param("f", r.findings()).param("sn", r.staffNote()).param("by", r.reviewer())
+                    .param("d", r.on()).update();
         } catch (DuplicateKeyException e) {
             throw Refusal.conflict("application.review.roundTaken", r.round());
         }
+        for (DocumentReviews.Request q : r.requests()) {
+            jdbc.sql("INSERT INTO document_review_request (application_id, round, item_id, request) VALUES (:a, :r, :i, :q)")
+                    .param("a", applicationId).param("r", r.round()).param("i", q.item()).param("q", q.request()).update();
+        }
+        for (DocumentReviews.ReviewedFile f : r.files()) {
+            jdbc.sql("""
+                    INSERT INTO document_review_file (application_id, round, item_id, evidence_id, version, sha256)
+                    VALUES (:a, :r, :i, :e, :v, :h)""").param("a", applicationId).param("r", r.round()).param("i", f.item())
+                    .param("e", f.evidenceId()).param("v", f.version()).param("h", f.sha256()).update();
+        }
     }
 
+    /** Records the client's supplement to a round once: of two submissions at once, the second is refused. */
+    void recordSupplement(long applicationId, DocumentReviews.Review r) {
+        int n = jdbc.sql("""
+                UPDATE document_review SET supplemented_on = :d, supplemented_by = :by, supplement_note = :n
+                WHERE application_id = :a AND round = :r AND supplemented_on IS NULL""")
+                .param("d", r.supplement().on()).param("by", r.supplement().by()).param("n", r.supplement().note())
+                .param("a", applicationId).param("r", r.round()).update();
+        if (n == 0) {
+            throw Refusal.conflict("application.review.supplementTaken", r.round());
+        }
+    }
+
+    /** Every round of the application with its requests and reviewed versions (three queries, whatever the number of rounds). */
     List<DocumentReviews.Review> reviews(long applicationId) {
+        Map<Integer, List<DocumentReviews.Request>> requests = new LinkedHashMap<>();
+        jdbc.sql("SELECT round, item_id, request FROM document_review_request WHERE application_id = :a ORDER BY round, item_id")
+                .param("a", applicationId)
+                .query((rs, n) -> requests.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                        .add(new DocumentReviews.Request(rs.getString(2), rs.getString(3)))).list();
+        Map<Integer, List<DocumentReviews.ReviewedFile>> files = new LinkedHashMap<>();
+        jdbc.sql("SELECT round, item_id, evidence_id, version, sha256 FROM document_review_file WHERE application_id = :a ORDER BY round, item_id")
+                .param("a", applicationId)
+                .query((rs, n) -> files.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                        .add(new DocumentReviews.ReviewedFile(rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5)))).list();
         return jdbc.sql("SELECT * FROM document_review WHERE application_id = :a ORDER BY round").param("a", applicationId)
-                .query((rs, n) -> new DocumentReviews.Review(rs.getInt("round"), DocumentReviewConclusion.valueOf(rs.getString("conclusion")),
-                        rs.getString("findings"), rs.getString("reviewer"), rs.getObject("reviewed_on", LocalDate.class))).list();
+                .query((rs, n) -> {
+                    int round = rs.getInt("round");
+                    LocalDate supplementedOn = rs.getObject("supplemented_on", LocalDate.class);
+                    return new DocumentReviews.Review(round, DocumentReviewConclusion.valueOf(rs.getString("conclusion")),
+                            rs.getString("findings"), rs.getString("staff_note"), rs.getString("reviewer"),
+                            rs.getObject("reviewed_on", LocalDate.class), requests.getOrDefault(round, List.of()),
+                            files.getOrDefault(round, List.of()), supplementedOn == null ? null
+                            : new DocumentReviews.Supplement(supplementedOn, rs.getString("supplemented_by"), rs.getString("supplement_note")));
+                }).list();
     }
 
     /** The latest revocation on record per organisation (R-PTY-2), one query for all of them. */

@@ -252,7 +252,7 @@ public class Applications {
     public EvidenceFile attachDocument(Actor client, long id, String itemId, String filename, InputStream content) {
         Application a = editableBy(client, id);
         ChecklistItem item = item(a, itemId);
-        EvidenceFile file = evidence.store(client, a.applicantOrgId(), a.reference(), item.id() + " " + item.name().zh(), filename, content);
+        EvidenceFile file = evidence.store(client, a.applicantOrgId(), a.reference(), logicalName(item), filename, content);
         a.attachDocument(itemId, file.id());
         repository.save(a);
         audit.record(client.username(), "CHECKLIST_DOCUMENT_ATTACHED", target(a.reference()),
@@ -379,7 +379,12 @@ public class Applications {
         return items;
     }
 
-    private ChecklistItem item(Application a, String itemId) {
+    /** The evidence store's name of a checklist item's document: every upload for the item is a new version of it. */
+    static String logicalName(ChecklistItem item) {
+        return item.id() + " " + item.name().zh();
+    }
+
+    ChecklistItem item(Application a, String itemId) {
         return checklist(schemes.get(a.schemeCode()), a).stream().filter(i -> i.id().equals(itemId)).findFirst()
                 .orElseThrow(() -> Refusal.notFound("application.checklist.noSuchItem", itemId, a.schemeCode()));
     }

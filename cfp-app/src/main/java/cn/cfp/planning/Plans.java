@@ -226,7 +226,8 @@ public class Plans {
         List<ManDayOverride> ovs = overrides == null ? List.of() : overrides;
         Set<String> seen = new HashSet<>();
         for (ManDayOverride o : ovs) {
-            if (o == null || o.activity() == null || o.scopeKey() == null || o.manDays() == null || o.reason() == null) {
+            // a missing reason is not "incomplete": the man-day rules refuse it at the reason's field (issue 8 item 14)
+            if (o == null || o.activity() == null || o.scopeKey() == null || o.manDays() == null) {
                 throw Refusal.badRequest("planning.manDays.incomplete");
             }
             if (!seen.add(o.scopeKey() + "|" + o.activity())) {

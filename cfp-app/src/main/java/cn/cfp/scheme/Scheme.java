@@ -54,6 +54,9 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
 
     public Cited<TimeLimit> timeLimit() { return get(SchemeParameter.TIME_LIMIT); }
 
+    /** How many document-review rounds an application gets before the certification is terminated [decision D5]. */
+    public Cited<Integer> documentReviewRounds() { return get(SchemeParameter.DOCUMENT_REVIEW_ROUNDS); }
+
     public Cited<TeamPolicy> teamPolicy() { return get(SchemeParameter.TEAM_POLICY); }
 
     public Cited<ManDayTable> manDayTable() { return get(SchemeParameter.MAN_DAY_TABLE); }

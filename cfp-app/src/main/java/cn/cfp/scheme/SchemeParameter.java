@@ -22,6 +22,9 @@ public final class SchemeParameter<T> {
     public static final SchemeParameter<Integer> ACCEPTANCE_NOTICE_WORKING_DAYS = integer("acceptanceNoticeWorkingDays", Group.PROCESS,
             (v, l) -> Texts.pick(l, "资料齐全后 " + v + " 个工作日内", v + " working days after the file is complete"));
     public static final SchemeParameter<TimeLimit> TIME_LIMIT = of("timeLimit", TimeLimit.class, Group.PROCESS);
+    /** Document-review rounds before the certification is terminated (a body decision where the seeds give no number [D5]). */
+    public static final SchemeParameter<Integer> DOCUMENT_REVIEW_ROUNDS = integer("documentReviewRounds", Group.PROCESS,
+            (v, l) -> Texts.pick(l, "最多 " + v + " 轮；仍不符合则终止认证", "at most " + v + " rounds; still not conforming → terminated"));
     public static final SchemeParameter<TeamPolicy> TEAM_POLICY = of("teamPolicy", TeamPolicy.class, Group.PLANNING);
     public static final SchemeParameter<ManDayTable> MAN_DAY_TABLE = of("manDayTable", ManDayTable.class, Group.PLANNING);
     public static final SchemeParameter<PlanNotice> VERIFICATION_PLAN_NOTICE = of("verificationPlanNotice", PlanNotice.class, Group.PLANNING);
@@ -58,7 +61,8 @@ public final class SchemeParameter<T> {
 
     /** Every parameter, in display order. */
     public static final List<SchemeParameter<?>> ALL = List.of(
-            CERTIFICATION_MODE, FLOW, UNIT_DIVISION, APPLICATION_FORM, DOCUMENT_CHECKLIST, ACCEPTANCE_NOTICE_WORKING_DAYS, TIME_LIMIT, ONSITE_EXEMPTION,
+            CERTIFICATION_MODE, FLOW, UNIT_DIVISION, APPLICATION_FORM, DOCUMENT_CHECKLIST, ACCEPTANCE_NOTICE_WORKING_DAYS, TIME_LIMIT,
+            DOCUMENT_REVIEW_ROUNDS, ONSITE_EXEMPTION,
             TEAM_POLICY, MAN_DAY_TABLE, VERIFICATION_PLAN_NOTICE,
             NONCONFORMITIES, DECISION, INDEPENDENCE,
             VALIDITY_YEARS, RENEWAL_WINDOW, RENEWAL_PROCEDURE,

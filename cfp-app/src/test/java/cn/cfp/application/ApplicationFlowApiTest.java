@@ -446,33 +446,6 @@ class ApplicationFlowApiTest {
         }
     }
 
-    @Test
-    void document_review_failing_three_times_forces_termination_with_a_notice() {
-        long id = submittedApplication("client-motor", "CNEX-01-G");
-        call("POST", "/api/applications/" + id + "/accept", "pm", acceptance(), 200);
-        approvedPlan(id, "CNEX-01-G");
-        call("POST", "/api/planning/" + id + "/sending", "pm", null, 200);
-        for (int i = 0; i < DocumentReviews.MAX_FAILED_ROUNDS; i++) {
-            call("POST", "/api/applications/" + id + "/document-review", "pm", Map.of("conclusion", "DOES_NOT_CONFORM",
-                    "findings", "数据不完整 " + i), 200);
-        }
-        HttpResponse<String> fourth = http.send("POST", "/api/applications/" + id + "/document-review", "pm", JSON,
-                json.writeValueAsBytes(Map.of("conclusion", "CONFORMS")));
-        assertThat(fourth.statusCode()).isEqualTo(409);
-        assertThat(codes(fourth)).containsExactly("application.review.terminationDue");
-        JsonNode terminated = call("POST", "/api/applications/" + id + "/terminate", "pm", Map.of("reasons", "文件评审三次不符合"), 200);
-        assertThat(terminated.get("status").asText()).isEqualTo("TERMINATED");
-        assertThat(terminated.get("clock").get("stoppedOn").asText()).isEqualTo(LocalDate.now(clock).toString());
-        // a terminated case takes no further step
-        HttpResponse<String> afterEnd = http.send("POST", "/api/applications/" + id + "/clock/pause", "pm", JSON,
-                json.writeValueAsBytes(Map.of("date", LocalDate.now(clock).toString(), "reason", "x")));
-        assertThat(afterEnd.statusCode()).isEqualTo(409);
-        assertThat(codes(afterEnd)).containsExactly("cases.closed");
-        HttpResponse<byte[]> pdf = http.sendForBytes("/api/applications/" + id + "/notices/termination.pdf", "client-motor");
-        assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-    }
-
     /**
      * R-PLAN-5: net days = calendar days since acceptance minus client-caused pauses; limit per scheme
      * (90 days: 000 §7.3.3, 001 §9.10, 002 §5.2.3, 003 ¶81; CICC states none and inherits 000).

@@ -118,4 +118,41 @@ class PlanningPagesTest {
         assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
         assertThat(api.body()).contains("web.body.invalid");
     }
+
+    /**
+     * Issue 8 item 14: a man-day figure changed on the page without a reason is refused in words at the reason's field
+     * (it used to be dropped silently and the computed figure kept); the unchanged computed figure needs no reason; the
+     * API refuses a missing reason with the same code at the same field.
+     */
+    @Test
+    void a_man_day_figure_changed_without_a_reason_is_refused_at_its_field_not_dropped() {
+        long app = fx.application("client-motor", "CNEX-01-G", "ACCEPTED", "EXPLOSION_PROOF", 80, null);
+        ManDayLine line = fx.plan(app).manDays().lines().stream().filter(l -> !l.aggregate() && l.tableMin() != null)
+                .findFirst().orElseThrow();
+        String key = line.scopeKey() + "|" + line.activity();
+        String changed = line.tableMin().add(java.math.BigDecimal.ONE).toPlainString();
+        String enc = java.net.URLEncoder.encode(key, StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = form("/planning/" + app + "/man-days", "pm", "_form=man-days-form&_page=/planning/" + app + "&md_" + enc + "=" + changed + "&reason_" + enc + "=");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(303);
+        String page = http.follow(refused, "pm").body();
+        assertThat(page).contains("调整人日数须说明理由").contains("data-field=\"reason_" + key + "\"");
+        assertThat(fx.plan(app).manDays().lines().stream().filter(l -> (l.scopeKey() + "|" + l.activity()).equals(key))
+                .findFirst().orElseThrow().overridden()).as("nothing changed").isFalse();
+
+        // the computed figure as shown, without a reason, is no change
+        assertThat(form("/planning/" + app + "/man-days", "pm", "md_" + enc + "=" + line.tableMin().toPlainString() + "&reason_" + enc + "=")
+                .statusCode()).isEqualTo(302);
+        // an added row with a figure and no reason: refused at the row's reason
+        HttpResponse<String> extra = form("/planning/" + app + "/man-days", "pm", "_form=man-days-form&_page=/planning/" + app + "&extra_scope=" + line.scopeKey()
+                + "&extra_activity=CERTIFICATE_AND_REPORT&extra_md=1&extra_reason=");
+        assertThat(extra.statusCode()).as(extra.body()).isEqualTo(303);
+        assertThat(http.follow(extra, "pm").body()).contains("data-field=\"extra_reason\"").contains("调整人日数须说明理由");
+
+        HttpResponse<String> api = http.send("PUT", "/api/planning/" + app + "/man-days", "pm", "application/json",
+                ("{\"overrides\":[{\"scopeKey\":\"" + line.scopeKey() + "\",\"activity\":\"" + line.activity() + "\",\"manDays\":" + changed
+                        + "}]}").getBytes(StandardCharsets.UTF_8));
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
+        assertThat(api.body()).contains("planning.manDays.reasonRequired").contains("\"field\":\"reason_" + key + "\"");
+    }
 }

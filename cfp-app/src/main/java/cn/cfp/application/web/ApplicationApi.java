@@ -239,18 +239,36 @@ class ApplicationApi {
 
     // ---- document review (R-DOC-1)
 
-    record ReviewRequest(DocumentReviewConclusion conclusion, String findings) {
+    record ReviewRequest(DocumentReviewConclusion conclusion, String findings, String staffNote, Map<String, String> requests) {
     }
 
     @PostMapping("/api/applications/{id}/document-review")
-    @Operation(summary = "Record a document review conclusion")
+    @Operation(summary = "Record the next document-review round: conclusion, findings (shown to the client), staffNote (staff only) "
+            + "and, when it does not conform, requests: {\"checklist-item-id\": \"what the client must supplement\"}")
     DocumentReviews.Review review(Actor me, @PathVariable long id, @RequestBody ReviewRequest r) {
-        return reviews.conclude(me, id, r.conclusion(), r.findings());
+        return reviews.conclude(me, id, r.conclusion(), r.findings(), r.staffNote(), r.requests());
     }
 
     @GetMapping("/api/applications/{id}/document-review")
-    @Operation(summary = "Document review rounds")
+    @Operation(summary = "Document-review rounds with the versions each reviewed, its supplement requests and the client's supplement "
+            + "(staff notes only for staff)")
     List<DocumentReviews.Review> reviews(Actor me, @PathVariable long id) {
-        return reviews.of(id);
+        return reviews.of(me, id);
+    }
+
+    @PostMapping("/api/applications/{id}/document-review/supplement/{item}")
+    @Operation(summary = "Upload a new version of a document the open supplement request names (multipart field 'file')")
+    ResponseEntity<EvidenceFile> supplementDocument(Actor me, @PathVariable long id, @PathVariable String item,
+                                                    @RequestParam MultipartFile file) throws IOException {
+        return ResponseEntity.status(201).body(reviews.supplementDocument(me, id, item, file.getOriginalFilename(), file.getInputStream()));
+    }
+
+    record SupplementSubmission(String note) {
+    }
+
+    @PostMapping("/api/applications/{id}/document-review/supplement")
+    @Operation(summary = "Submit the supplement once every requested document has a new version; the next round may then start")
+    DocumentReviews.Review submitSupplement(Actor me, @PathVariable long id, @RequestBody(required = false) SupplementSubmission r) {
+        return reviews.submitSupplement(me, id, r == null ? null : r.note()).forClient();
     }
 }

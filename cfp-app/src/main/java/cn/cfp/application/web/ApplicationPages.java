@@ -17,6 +17,7 @@ import cn.cfp.party.ClientRegistration;
 import cn.cfp.party.Organisation;
 import cn.cfp.party.Organisations;
 import cn.cfp.scheme.SchemeCatalog;
+import cn.cfp.shared.FormValues;
 import cn.cfp.shared.Paging;
 import cn.cfp.shared.Refusal;
 import java.io.IOException;
@@ -141,8 +142,17 @@ class ApplicationPages {
         model.addAttribute("conclusions", DocumentReviewConclusion.values());
         model.addAttribute("proposal", units.propose(id));
         model.addAttribute("clock", caseView.map(CaseView::clock).orElse(null));
-        model.addAttribute("reviews", reviews.of(id));
-        model.addAttribute("terminationDue", open && reviews.terminationDue(id));
+        DocumentReviews.Status review = reviews.status(me, id);
+        model.addAttribute("reviews", review.rounds());
+        model.addAttribute("maxRounds", review.maxRounds());
+        model.addAttribute("terminationDue", review.terminationDue());
+        model.addAttribute("awaitingSupplement", review.awaitingSupplement().orElse(null));
+        // the applicant answers the open supplement request of the document review (issue 8 item 11)
+        model.addAttribute("supplementer", review.awaitingSupplement().isPresent() && me.isClient()
+                && me.organisationId() == app.applicantOrgId());
+        Map<String, Object> items = new LinkedHashMap<>();
+        d.documents().forEach(s -> items.put(s.item().id(), s));
+        model.addAttribute("items", items);
         model.addAttribute("form", d.scheme().applicationForm().value());
         return "application/detail";
     }
@@ -238,10 +248,32 @@ class ApplicationPages {
         return back(id);
     }
 
+    /** The round's form: conclusion, findings, staff note and one "what to supplement" field per checklist item ({@code request.<item>}). */
     @PostMapping("/applications/{id}/document-review")
-    String review(Actor me, @PathVariable long id, @RequestParam DocumentReviewConclusion conclusion,
-                  @RequestParam(required = false) String findings) {
-        reviews.conclude(me, id, conclusion, findings);
+    String review(Actor me, @PathVariable long id, @RequestParam Map<String, String> params) {
+        Map<String, String> requests = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("request.") && v != null && !v.isBlank()) {
+                requests.put(k.substring("request.".length()), v);
+            }
+        });
+        String conclusion = params.get("conclusion");
+        reviews.conclude(me, id, conclusion == null || conclusion.isBlank() ? null
+                        : FormValues.choice(DocumentReviewConclusion.class, "conclusion", conclusion),
+                params.get("findings"), params.get("staffNote"), requests);
+        return back(id);
+    }
+
+    @PostMapping("/applications/{id}/document-review/supplement/{item}")
+    String supplementDocument(Actor me, @PathVariable long id, @PathVariable String item,
+                              @RequestParam MultipartFile file) throws IOException {
+        reviews.supplementDocument(me, id, item, file.getOriginalFilename(), file.getInputStream());
+        return back(id);
+    }
+
+    @PostMapping("/applications/{id}/document-review/supplement")
+    String submitSupplement(Actor me, @PathVariable long id, @RequestParam(required = false) String note) {
+        reviews.submitSupplement(me, id, note);
         return back(id);
     }
 

@@ -149,24 +149,40 @@ class PlanningPagesController {
         // a row added by the planner
         String extraScope = params.get("extra_scope");
         if (extraScope != null && !extraScope.isBlank() && params.get("extra_activity") != null && !params.get("extra_activity").isBlank()) {
-            FormValues.choice(ManDayActivity.class, "extra_activity", params.get("extra_activity"));
+            ManDayActivity extra = FormValues.choice(ManDayActivity.class, "extra_activity", params.get("extra_activity"));
+            String md = params.get("extra_md");
+            String reason = params.get("extra_reason");
+            if (md != null && !md.isBlank() && (reason == null || reason.isBlank())) {
+                // an added figure without a reason is refused at the row's own field (issue 8 item 14)
+                throw Refusal.badRequest(List.of(Reason.of("planning.manDays.reasonRequired", extraScope.strip(), extra).at("extra_reason")));
+            }
             keys.add(extraScope.strip() + "|" + params.get("extra_activity"));
             params.put("md_" + extraScope.strip() + "|" + params.get("extra_activity"), params.get("extra_md"));
             params.put("reason_" + extraScope.strip() + "|" + params.get("extra_activity"), params.get("extra_reason"));
         }
+        Map<String, BigDecimal> computed = new LinkedHashMap<>();
+        plan.manDays().lines().stream().filter(l -> !l.aggregate() && l.tableMin() != null)
+                .forEach(l -> computed.put(l.scopeKey() + "|" + l.activity(), l.tableMin()));
         for (String k : keys) {
             String reason = params.get("reason_" + k);
             String md = params.get("md_" + k);
-            if (reason == null || reason.isBlank() || md == null || md.isBlank()) {
-                continue; // no reason: the computed figure stands
+            if (md == null || md.isBlank()) {
+                continue; // no figure: the computed one stands
             }
             String[] sa = k.split("\\|", 2);
             ManDayActivity activity = FormValues.choice(ManDayActivity.class, "md_" + k, sa.length > 1 ? sa[1] : null);
+            BigDecimal figure;
             try {
-                overrides.add(new ManDayOverride(sa[0], activity, new BigDecimal(md.strip()), reason));
+                figure = new BigDecimal(md.strip());
             } catch (NumberFormatException e) {
                 throw Refusal.badRequest(List.of(Reason.of("planning.manDays.notANumber", md).at("md_" + k)));
             }
+            if ((reason == null || reason.isBlank()) && computed.containsKey(k) && computed.get(k).compareTo(figure) == 0) {
+                continue; // the computed figure, unchanged: nothing to explain
+            }
+            // a changed figure goes to the rules even without a reason: they refuse it in words at the reason's field
+            // (issue 8 item 14), never drop it silently
+            overrides.add(new ManDayOverride(sa[0], activity, figure, reason));
         }
         plans.setManDays(me, applicationId, overrides);
         return redirect(applicationId);

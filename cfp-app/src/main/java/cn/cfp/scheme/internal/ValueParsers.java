@@ -77,6 +77,7 @@ final class ValueParsers {
             Map.entry(SchemeParameter.APPLICATION_FORM, ValueParsers::applicationForm),
             Map.entry(SchemeParameter.ACCEPTANCE_NOTICE_WORKING_DAYS, Node::positiveInt),
             Map.entry(SchemeParameter.TIME_LIMIT, ValueParsers::timeLimit),
+            Map.entry(SchemeParameter.DOCUMENT_REVIEW_ROUNDS, Node::positiveInt),
             Map.entry(SchemeParameter.TEAM_POLICY, ValueParsers::team),
             Map.entry(SchemeParameter.MAN_DAY_TABLE, ValueParsers::manDays),
             Map.entry(SchemeParameter.VERIFICATION_PLAN_NOTICE, ValueParsers::planNotice),

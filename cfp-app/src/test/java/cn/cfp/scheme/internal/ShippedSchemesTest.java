@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,19 @@ class ShippedSchemesTest {
         assertThat(cec().validityYears().value()).isEqualTo(3);    // 002 §7.2
         assertThat(cgc().validityYears().value()).isEqualTo(2);    // 003 ¶90 (unless a PCF mechanism says otherwise)
         assertThat(cicc().validityYears().value()).isEqualTo(3);   // 004 §9.9.1 (at most 3 years)
+    }
+
+    /** Decision D5: no seed numbers the document-review rounds; 3 is the body's decision, said so on every scheme page. */
+    @Test
+    void document_review_rounds_are_three_and_labelled_a_body_decision() {   // R-DOC-1, issue 8 item 10/11
+        for (Scheme s : List.of(cnca(), cnex(), cec(), cgc(), cicc())) {
+            assertThat(s.documentReviewRounds().value()).as(s.code()).isEqualTo(3);
+            assertThat(s.documentReviewRounds().note().zh()).as(s.code()).contains("本机构决定").contains("D5");
+            assertThat(s.documentReviewRounds().note().en()).as(s.code()).contains("Body decision").contains("D5");
+        }
+        assertThat(cgc().documentReviewRounds().cite()).isEqualTo("003 ¶47");
+        assertThat(cnex().documentReviewRounds().inherited()).isTrue();
+        assertThat(cec().documentReviewRounds().note().zh()).contains("002 §5.3.3");
     }
 
     @Test
