@@ -93,7 +93,8 @@ public class LoadTest {
             throw new IllegalStateException("cannot sign in as " + user + ": " + in.statusCode() + " " + in.headers().map());
         }
         String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/tokens")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String made = browser.send(form(base + "/tokens", Map.of("label", "load test " + UUID.randomUUID(), "_csrf", csrf(page))),
+        String made = browser.send(form(base + "/tokens", Map.of("label", "load test " + UUID.randomUUID(), "scope", "WORKFLOW",
+                "days", "1", "_csrf", csrf(page))),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = Pattern.compile("id=\"new-token\">(cfp_[^<]+)<").matcher(made);
         if (!m.find()) {

@@ -2,6 +2,7 @@ package cn.cfp;
 
 import cn.cfp.access.ApiTokens;
 import cn.cfp.access.CfpPrincipal;
+import cn.cfp.access.TokenScope;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,9 +33,22 @@ public final class TestHttp {
         return base;
     }
 
+    /**
+     * The user's test token: ADMIN scope (the token can do all its owner's roles allow) and the longest validity, so
+     * tests that move the clock on (100 days, 13 months) keep their tokens.
+     */
     public String tokenOf(String username) {
-        return tokenByUser.computeIfAbsent(username,
-                u -> tokens.create((CfpPrincipal) users.loadUserByUsername(u), "test " + UUID.randomUUID()));
+        return tokenByUser.computeIfAbsent(username, u -> mint(u, TokenScope.ADMIN, ApiTokens.MAX_DAYS));
+    }
+
+    /** A new token of the user with this scope and validity (not cached). */
+    public String mint(String username, TokenScope scope, int days) {
+        return tokens.create((CfpPrincipal) users.loadUserByUsername(username), "test " + UUID.randomUUID(), scope, days);
+    }
+
+    /** Sends a request with this bearer token (null: none). */
+    public HttpResponse<String> sendWithToken(String method, String path, String token, String contentType, byte[] body) {
+        return send(method, path, null, contentType, body, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
     }
 
     /** Sends a request; {@code username} null means anonymous. */

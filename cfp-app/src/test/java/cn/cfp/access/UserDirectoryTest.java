@@ -76,22 +76,41 @@ class UserDirectoryTest {
     }
 
     @Test
-    void a_token_needs_a_purpose_and_only_an_active_own_token_can_be_revoked() {
+    void a_token_needs_a_purpose_and_a_validity_of_1_to_365_days_and_only_an_active_own_token_can_be_revoked() {
         CfpPrincipal me = (CfpPrincipal) details.loadUserByUsername("inspector");
-        assertThatThrownBy(() -> tokens.create(me, " ")).isInstanceOfSatisfying(Refusal.class, r -> {
-            assertThat(r.reasons()).extracting(x -> x.code() + "@" + x.field()).containsExactly("access.token.labelInvalid@label");
-            assertThat(Messages.english(r)).containsExactly("Give the token a purpose of 1-100 characters");
+        int before = tokens.of(me).size();
+        // issue 8 item 3: the expiry is chosen at creation, 1-365 days; every problem at its field
+        assertThatThrownBy(() -> tokens.create(me, " ", TokenScope.READ, 366)).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.reasons()).extracting(x -> x.code() + "@" + x.field())
+                    .containsExactly("access.token.labelInvalid@label", "access.token.daysInvalid@days");
+            assertThat(Messages.english(r)).containsExactly("Give the token a purpose of 1-100 characters",
+                    "Validity '366' is invalid: give a number of days from 1 to 365");
         });
-        String token = tokens.create(me, "revoke me");
-        long tokenId = tokens.of(me).stream().filter(t -> t.label().equals("revoke me")).reduce((a, b) -> b).orElseThrow().id();
-        assertThat(tokens.ownerOf(token)).contains(me.id());
+        assertThatThrownBy(() -> tokens.create(me, "zero days", TokenScope.READ, 0)).isInstanceOfSatisfying(Refusal.class,
+                r -> assertThat(Messages.codes(r)).containsExactly("access.token.daysInvalid"));
+        assertThatThrownBy(() -> tokens.create(me, "no scope", null, 90)).isInstanceOfSatisfying(Refusal.class,
+                r -> assertThat(r.reasons()).extracting(x -> x.code() + "@" + x.field()).containsExactly("access.token.scopeRequired@scope"));
+        assertThat(tokens.of(me)).hasSize(before);
+
+        String token = tokens.create(me, "revoke me", TokenScope.WORKFLOW, 90);
+        ApiTokens.TokenView view = tokens.of(me).stream().filter(t -> t.label().equals("revoke me")).reduce((a, b) -> b).orElseThrow();
+        long tokenId = view.id();
+        assertThat(view.scope()).isEqualTo(TokenScope.WORKFLOW);
+        assertThat(java.time.Duration.between(view.createdAt(), view.expiresAt())).isEqualTo(java.time.Duration.ofDays(90));
+        assertThat(tokens.check(token)).isInstanceOfSatisfying(ApiTokens.Check.Valid.class, v -> {
+            assertThat(v.owner().id()).isEqualTo(me.id());
+            assertThat(v.owner().roles()).isEqualTo(me.roles());
+            assertThat(v.scope()).isEqualTo(TokenScope.WORKFLOW);
+        });
         CfpPrincipal other = (CfpPrincipal) details.loadUserByUsername("verifier");
         assertThatThrownBy(() -> tokens.revoke(other, tokenId)).isInstanceOfSatisfying(Refusal.class, r -> {
             assertThat(r.status()).isEqualTo(404);
             assertThat(Messages.english(r)).containsExactly("Active token " + tokenId + " of verifier does not exist");
         });
         tokens.revoke(me, tokenId);
-        assertThat(tokens.ownerOf(token)).isEmpty();
+        assertThat(tokens.check(token)).isInstanceOfSatisfying(ApiTokens.Check.Invalid.class,
+                i -> assertThat(i.reason().code()).isEqualTo("access.token.revoked"));
         assertThatThrownBy(() -> tokens.revoke(me, tokenId)).isInstanceOf(Refusal.class);
     }
 }

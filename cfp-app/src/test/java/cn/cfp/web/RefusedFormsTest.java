@@ -184,6 +184,11 @@ class RefusedFormsTest {
 
         String token = refused("pm", "/tokens", "token-form", "/tokens", "label", " ");
         assertThat(section(token, "value=\"token-form\"")).contains("请填写 1-100 字的用途说明");
+        // issue 8 item 3: the validity is refused at its field, the scope chosen and the days typed kept
+        String days = refused("pm", "/tokens", "token-form", "/tokens", "label", "ci", "scope", "READ", "days", "400");
+        String tokenForm = section(days, "value=\"token-form\"");
+        assertThat(fieldError(tokenForm, "days")).contains("有效期“400”无效：请填写 1-365 之间的天数");
+        assertThat(tokenForm).contains("value=\"400\"").contains("value=\"ci\"").containsPattern("value=\"READ\"\\s+selected");
     }
 
     @Test

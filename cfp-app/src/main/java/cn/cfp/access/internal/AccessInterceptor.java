@@ -23,7 +23,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Enforces the access table on every request to a CFP handler, before the handler runs: the endpoint must be listed,
- * the person must hold one of the action's roles and, for an action about a record, one of its relations to that record
+ * the person must hold one of the action's roles, a call with an API token must be within the token's scope
+ * ({@link TokenScopePolicy}) and, for an action about a record, the person must hold one of its relations to that record
  * (asked of the owning module's {@link RecordGuard}). A refusal says why and changes nothing.
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,12 +60,16 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         }
         AccessTable.Action action = table.action(method, pattern)
                 .orElseThrow(() -> Refusal.forbidden("access.unlisted", method + " " + pattern));
-        Actor actor = actor();
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Actor actor = auth != null && auth.getPrincipal() instanceof CfpPrincipal p ? p.actor() : null;
         if (actor == null) {
             throw new Refusal(401, List.of(Reason.of("access.signIn")));
         }
         if (!action.allows(actor.roles())) {
             throw Refusal.forbidden("access.role", action.id(), action.roles());
+        }
+        if (auth.getDetails() instanceof TokenGrant grant) {
+            TokenScopePolicy.check(grant.scope(), action, method).orRefuse(403);
         }
         if (action.record() != null) {
             @SuppressWarnings("unchecked")
@@ -80,10 +85,5 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             v.orRefuse(403);
         }
         return true;
-    }
-
-    private static Actor actor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof CfpPrincipal p ? p.actor() : null;
     }
 }

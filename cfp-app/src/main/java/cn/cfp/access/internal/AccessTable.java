@@ -2,6 +2,7 @@ package cn.cfp.access.internal;
 
 import cn.cfp.access.Relation;
 import cn.cfp.access.Role;
+import cn.cfp.access.TokenScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The access table ({@code classpath:access/actions.yaml}): every action with the roles that may do it, its endpoints,
- * and the record relation it needs. Loaded and checked at start-up — an unknown role or relation, an endpoint listed
+ * the record relation it needs and the least API-token scope it needs beyond its method's. Loaded and checked at start-up — an unknown role or relation, an endpoint listed
  * twice or a record parameter missing from an endpoint stops the application with the reason.
  */
 @Component
@@ -40,8 +41,12 @@ class AccessTable {
     record RecordRule(String kind, String param, Set<Relation> relations) {
     }
 
-    /** One row: an action; {@code roles} empty with {@code anyone} true means every signed-in person. */
-    record Action(String id, Set<Role> roles, boolean anyone, List<Endpoint> endpoints, RecordRule record) {
+    /**
+     * One row: an action; {@code roles} empty with {@code anyone} true means every signed-in person. {@code tokenScope}
+     * is the least scope an API token needs for it whatever the method ({@code READ} when the table states none: the
+     * method decides, see {@link TokenScopePolicy}).
+     */
+    record Action(String id, Set<Role> roles, boolean anyone, List<Endpoint> endpoints, RecordRule record, TokenScope tokenScope) {
 
         boolean allows(Set<Role> held) {
             return anyone || held.stream().anyMatch(roles::contains);
@@ -73,7 +78,7 @@ class AccessTable {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String id = String.valueOf(e.getKey());
             if (!(e.getValue() instanceof Map<?, ?> rule)) {
-                problems.add(id + ": must be a mapping {roles, endpoints, record}");
+                problems.add(id + ": must be a mapping {roles, endpoints, record, tokenScope}");
                 continue;
             }
             Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -113,7 +118,15 @@ class AccessTable {
                     }
                 }
             }
-            Action action = new Action(id, Collections.unmodifiableSet(roles), anyone, endpoints, record);
+            TokenScope tokenScope = TokenScope.READ;
+            if (rule.get("tokenScope") != null) {
+                try {
+                    tokenScope = TokenScope.valueOf(String.valueOf(rule.get("tokenScope")));
+                } catch (IllegalArgumentException x) {
+                    problems.add(id + ": unknown tokenScope '" + rule.get("tokenScope") + "'; scopes: " + List.of(TokenScope.values()));
+                }
+            }
+            Action action = new Action(id, Collections.unmodifiableSet(roles), anyone, endpoints, record, tokenScope);
             list.add(action);
             for (Endpoint ep : endpoints) {
                 if (byEndpoint.put(ep, action) != null) {

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,20 +24,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Authenticates API clients sending {@code Authorization: Bearer cfp_...}. A bad token is a 401, never a fallback; its
  * body has the shape of every API refusal ({@code {"status", "errors": [{"code", "message", "args"}]}}), in the
- * request's language.
+ * request's language: {@code access.token.invalid} for a token nobody issued, {@code access.token.revoked},
+ * {@code access.token.expired} or {@code access.token.ownerDisabled} for a real one. The owner's failed-login lock-out
+ * does not stop their tokens (issue 8 item 5). A valid token's scope travels with the authentication
+ * ({@link TokenGrant}) to the {@link AccessInterceptor}, which enforces it.
  */
 @Component
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
-    private final JdbcUserDetailsService users;
     private final ReasonTexts texts;
     private final ObjectProvider<LocaleResolver> locales;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    BearerTokenFilter(ApiTokens tokens, JdbcUserDetailsService users, ReasonTexts texts, ObjectProvider<LocaleResolver> locales) {
+    BearerTokenFilter(ApiTokens tokens, ReasonTexts texts, ObjectProvider<LocaleResolver> locales) {
         this.tokens = tokens;
-        this.users = users;
         this.texts = texts;
         this.locales = locales;
     }
@@ -56,14 +56,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader("Authorization").substring(7).strip();
-        Optional<CfpPrincipal> principal = tokens.ownerOf(token).flatMap(users::findById)
-                .filter(p -> p.isEnabled() && p.isAccountNonLocked());
-        if (principal.isEmpty()) {
-            refuse(request, response, Reason.of("access.token.invalid"));
+        ApiTokens.Check check = tokens.check(token);
+        if (check instanceof ApiTokens.Check.Invalid invalid) {
+            refuse(request, response, invalid.reason());
             return;
         }
-        CfpPrincipal p = principal.get();
+        ApiTokens.Check.Valid valid = (ApiTokens.Check.Valid) check;
+        CfpPrincipal p = valid.owner();
         var auth = UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities());
+        auth.setDetails(new TokenGrant(valid.tokenId(), valid.scope()));
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(auth);
         SecurityContextHolder.setContext(context);

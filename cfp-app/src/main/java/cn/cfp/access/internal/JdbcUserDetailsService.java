@@ -34,10 +34,6 @@ class JdbcUserDetailsService implements UserDetailsService {
         return principal(jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username).query(this::row).optional());
     }
 
-    Optional<CfpPrincipal> findById(long id) {
-        return principal(jdbc.sql("SELECT * FROM app_user WHERE id = :id").param("id", id).query(this::row).optional());
-    }
-
     private record Row(long id, String username, String displayName, String passwordHash, Long organisationId, boolean enabled,
                        boolean locked) {
     }

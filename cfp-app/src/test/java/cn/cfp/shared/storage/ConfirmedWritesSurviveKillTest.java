@@ -151,8 +151,9 @@ class ConfirmedWritesSurviveKillTest {
         String token = "cfp_killtest" + System.nanoTime();
         Properties server = serverFile(data);
         try (Connection c = DriverManager.getConnection(server.getProperty("url"), "sa", credentials(data));
-             var s = c.prepareStatement("INSERT INTO api_token (user_id, label, token_hash, created_at) "
-                     + "SELECT id, 'kill -9 test', ?, CURRENT_TIMESTAMP FROM app_user WHERE username = ?")) {
+             var s = c.prepareStatement("INSERT INTO api_token (user_id, label, token_hash, created_at, scope, expires_at) "
+                     + "SELECT id, 'kill -9 test', ?, CURRENT_TIMESTAMP, 'WORKFLOW', CURRENT_TIMESTAMP + INTERVAL '1' DAY "
+                     + "FROM app_user WHERE username = ?")) {
             s.setString(1, Hashes.sha256Hex(token));
             s.setString(2, username);
             assertThat(s.executeUpdate()).isEqualTo(1);
