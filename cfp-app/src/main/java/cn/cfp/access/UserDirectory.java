@@ -149,13 +149,33 @@ public class UserDirectory {
     @Transactional
     public String resetPassword(String actor, long id) {
         UserView user = get(id);
+        String temporary = temporaryPassword();
+        repository.setPassword(id, encoder.encode(temporary), true);
+        endSessionsAfterCommit(id, null);
+        audit.record(actor, "PASSWORD_RESET", "user:" + user.username(), Map.of("mustChange", true));
+        return temporary;
+    }
+
+    /**
+     * The first start of an empty platform outside demo mode: an administrator {@code admin} with a generated password,
+     * to be changed at the first login. Nothing happens when any user exists. Returns the password, if one was made.
+     */
+    @Transactional
+    public Optional<String> createFirstAdministrator() {
+        if (repository.count() > 0) {
+            return Optional.empty();
+        }
+        String password = temporaryPassword();
+        long id = create("system", "admin", "系统管理员 Administrator", password, Set.of(Role.ADMIN), null);
+        repository.setPassword(id, encoder.encode(password), true);
+        return Optional.of(password);
+    }
+
+    private String temporaryPassword() {
         StringBuilder temporary = new StringBuilder();
         for (int i = 0; i < 14; i++) {
             temporary.append(TEMPORARY_ALPHABET.charAt(random.nextInt(TEMPORARY_ALPHABET.length())));
         }
-        repository.setPassword(id, encoder.encode(temporary.toString()), true);
-        endSessionsAfterCommit(id, null);
-        audit.record(actor, "PASSWORD_RESET", "user:" + user.username(), Map.of("mustChange", true));
         return temporary.toString();
     }
 

@@ -56,6 +56,10 @@ class UserRepository {
                 .param("h", hash).param("m", mustChange).param("id", id).update();
     }
 
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
+    }
+
     Optional<String> passwordHash(long id) {
         return jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", id).query(String.class).optional();
     }

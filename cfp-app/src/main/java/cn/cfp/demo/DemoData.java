@@ -15,16 +15,19 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the demo data once (idempotent: skipped when the demo body exists) and prints how to log in.
- * Disable with {@code CFP_DEMO=false} in production.
+ * Loads the demo data once (idempotent: skipped when the demo body exists) before the web server opens its port, so
+ * that the demo logins work as soon as the port answers (issue 8 item 18), and prints how to log in once it is up.
+ * On with {@code ./cfp serve}; off for a plain {@code java -jar} ({@code CFP_DEMO}).
  */
 @Component
 @ConditionalOnProperty(name = "cfp.demo.enabled", havingValue = "true")
 @Order(10)
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartInitializingSingleton, ApplicationRunner {
 
     static final String PASSWORD = cn.cfp.access.PasswordPolicy.DEMO_PASSWORD;
     static final String BODY = "华绿产品认证中心（演示）";
@@ -34,11 +37,29 @@ class DemoData implements ApplicationRunner {
     private final Organisations organisations;
     private final UserDirectory users;
     private final String baseUrl;
+    private final ApplicationArguments arguments;
+    private final TransactionTemplate transaction;
 
-    DemoData(Organisations organisations, UserDirectory users, @Value("${cfp.base-url}") String baseUrl) {
+    DemoData(Organisations organisations, UserDirectory users, @Value("${cfp.base-url}") String baseUrl,
+             ApplicationArguments arguments, PlatformTransactionManager transactions) {
         this.organisations = organisations;
         this.users = users;
         this.baseUrl = baseUrl;
+        this.arguments = arguments;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** After every bean exists (the database migrated), before the web server starts taking requests. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!arguments.getNonOptionArgs().isEmpty()) {
+            return; // a CLI command (e.g. `audit verify`), not the platform
+        }
+        transaction.executeWithoutResult(status -> {
+            if (organisations.findByName(BODY).isEmpty()) {
+                load();
+            }
+        });
     }
 
     /** Demo user name -> (display name, role). */
@@ -61,13 +82,9 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         if (!args.getNonOptionArgs().isEmpty()) {
-            return; // a CLI command (e.g. `audit verify`), not the platform
-        }
-        if (organisations.findByName(BODY).isEmpty()) {
-            load();
+            return;
         }
         log.info("""
 

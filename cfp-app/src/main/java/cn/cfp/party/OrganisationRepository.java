@@ -36,11 +36,12 @@ class OrganisationRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO organisation (name, name_en, credit_code, kind, created_at, address, legal_representative,
-                                          contact_name, contact_phone, registered_by_org)
-                VALUES (:n, :e, :c, 'CLIENT', :t, :a, :l, :cn, :cp, :rb)""")
+                                          contact_name, contact_phone, registered_by_org, registry_key)
+                VALUES (:n, :e, :c, 'CLIENT', :t, :a, :l, :cn, :cp, :rb, :rk)""")
                 .param("n", r.name().strip()).param("e", r.nameEn()).param("c", creditCode).param("t", at)
                 .param("a", r.address().strip()).param("l", r.legalRepresentative().strip()).param("cn", r.contactName().strip())
-                .param("cp", r.contactPhone().strip()).param("rb", registeredBy).update(key, "id");
+                .param("cp", r.contactPhone().strip()).param("rb", registeredBy).param("rk", registeredBy == null ? 0L : registeredBy)
+                .update(key, "id");
         return key.getKeyAs(Long.class);
     }
 
@@ -76,6 +77,12 @@ class OrganisationRepository {
     List<Organisation> partiesOf(long clientOrgId) {
         return jdbc.sql("SELECT * FROM organisation WHERE id = :o OR registered_by_org = :o ORDER BY id").param("o", clientOrgId)
                 .query(OrganisationRepository::organisation).list();
+    }
+
+    /** Whether this registrant (a client's organisation id, or null for the body's own onboarding) registered the code. */
+    boolean registeredBy(String code, Long registeredBy) {
+        return jdbc.sql("SELECT COUNT(*) FROM organisation WHERE credit_code = :c AND registry_key = :k").param("c", code)
+                .param("k", registeredBy == null ? 0L : registeredBy).query(Long.class).single() > 0;
     }
 
     Optional<Organisation> findByCreditCode(String code) {

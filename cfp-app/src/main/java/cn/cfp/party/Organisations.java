@@ -41,7 +41,8 @@ public class Organisations {
     /**
      * Registers a client company (R-PTY-1). {@code registeredBy} is the client organisation whose user
      * registers it (a manufacturer or factory that is a different legal person from the applicant), or
-     * null when the company registers itself.
+     * null when the body onboards the company. A credit code is unique per registrant: a client's record of its
+     * manufacturer is the client's own, whether or not the body knows that company otherwise.
      */
     @Transactional
     public long registerClient(String actor, ClientRegistration r, Long registeredBy) {
@@ -64,8 +65,11 @@ public class Organisations {
         if (r.contactName() == null || r.contactName().isBlank() || r.contactPhone() == null || r.contactPhone().isBlank()) {
             problems.add(Reason.of("party.contact.required").at("contactName"));
         }
-        if (code != null && repository.findByCreditCode(code.value()).isPresent()) {
-            problems.add(Reason.of("party.creditCode.registered", code.value()).at("creditCode"));
+        // Only the registrant's own records are looked at: a client is never told that a company is known to the body
+        // through somebody else (issue 8 item 6); the body's own onboarding checks the body's records.
+        if (code != null && repository.registeredBy(code.value(), registeredBy)) {
+            problems.add(Reason.of(registeredBy == null ? "party.creditCode.registered" : "party.creditCode.alreadyYours", code.value())
+                    .at("creditCode"));
         }
         if (!problems.isEmpty()) {
             throw Refusal.badRequest(problems);

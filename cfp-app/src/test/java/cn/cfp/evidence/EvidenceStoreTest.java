@@ -159,6 +159,17 @@ class EvidenceStoreTest {
         assertThat(json.readTree(longName.body()).get("errors").get(0).get("code").asText()).isEqualTo("evidence.file.nameTooLong");
     }
 
+    /** Issue 8 item 7: an upload to an organisation that does not exist is a 404 in words, and nothing is stored. */
+    @Test
+    void an_upload_to_a_missing_organisation_is_refused_in_words_and_stores_nothing() {
+        int before = count();
+        HttpResponse<String> r = upload("pm", 987_654_321L, "licence", "licence.pdf", PDF_V1);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+        assertThat(json.readTree(r.body()).get("errors").get(0).get("code").asText()).isEqualTo("evidence.organisation.notFound");
+        assertThat(r.body()).contains("987654321").doesNotContain("Exception").doesNotContain("constraint");
+        assertThat(count()).isEqualTo(before);
+    }
+
     @Test
     void an_api_client_reads_the_refusal_in_english_when_it_asks_for_english() {
         int before = count();

@@ -5,6 +5,7 @@ import cn.cfp.evidence.EvidenceFile;
 import cn.cfp.evidence.EvidenceStore;
 import cn.cfp.party.Organisation;
 import cn.cfp.party.Organisations;
+import cn.cfp.shared.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,7 @@ class EvidenceController {
     @PostMapping("/evidence")
     String upload(Actor me, @RequestParam long org, @RequestParam String caseRef,
                   @RequestParam String name, @RequestParam MultipartFile file, RedirectAttributes redirect) throws IOException {
+        requireOrganisation(org);
         EvidenceFile stored = store.store(me, org, caseRef, name, file.getOriginalFilename(), file.getInputStream());
         redirect.addFlashAttribute("uploaded", stored);
         return "redirect:/evidence?org=" + org;
@@ -62,6 +64,7 @@ class EvidenceController {
     ResponseEntity<EvidenceFile> uploadApi(Actor me, @RequestParam long org,
                                            @RequestParam String caseRef, @RequestParam String name,
                                            @RequestParam MultipartFile file) throws IOException {
+        requireOrganisation(org);
         EvidenceFile stored = store.store(me, org, caseRef, name, file.getOriginalFilename(), file.getInputStream());
         return ResponseEntity.status(201).body(stored);
     }
@@ -69,7 +72,15 @@ class EvidenceController {
     @GetMapping("/api/evidence")
     @ResponseBody
     List<EvidenceFile> listApi(Actor me, @RequestParam long org) {
+        requireOrganisation(org);
         return store.list(me, org);
+    }
+
+    /** An upload to (or a list of) an organisation that does not exist is a 404 in words, not a constraint failure. */
+    private void requireOrganisation(long org) {
+        if (organisations.find(org).isEmpty()) {
+            throw Refusal.notFound("evidence.organisation.notFound", org);
+        }
     }
 
     @GetMapping({"/evidence/{id}/content", "/api/evidence/{id}/content"})

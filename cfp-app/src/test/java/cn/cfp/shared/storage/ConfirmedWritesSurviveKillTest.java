@@ -60,6 +60,8 @@ class ConfirmedWritesSurviveKillTest {
         Map<Long, byte[]> uploads = new LinkedHashMap<>();
         String token;
         try (PlatformProcess platform = new PlatformProcess(data).start()) {
+            assertThat(platform.output()).as("issue 8 item 18: the address printed follows --server.port")
+                    .contains("CFP is running at http://localhost:" + platform.port);
             token = insertToken(data, CLIENT);
             long org = call(platform, token, "GET", "/api/parties", null, null, 200).get(0).get("organisation").get("id").asLong();
 

@@ -29,8 +29,16 @@ final class PlatformProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
+    private final boolean demo;
+
     PlatformProcess(Path dataDir) throws IOException {
+        this(dataDir, true);
+    }
+
+    /** {@code demo} false: a plain {@code java -jar} start, without the demo switch {@code ./cfp serve} adds. */
+    PlatformProcess(Path dataDir, boolean demo) throws IOException {
         this.dataDir = dataDir;
+        this.demo = demo;
         this.port = freePort();
         this.log = dataDir.getParent().resolve(dataDir.getFileName() + "-platform.log");
     }
@@ -48,8 +56,10 @@ final class PlatformProcess implements AutoCloseable {
 
     PlatformProcess start() throws Exception {
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath(),
-                "cn.cfp.CfpApplication", "--server.port=" + port, "--cfp.data-dir=" + dataDir,
-                "--cfp.demo.enabled=true", "--cfp.base-url=http://localhost:" + port, "--spring.main.banner-mode=off"));
+                "cn.cfp.CfpApplication", "--server.port=" + port, "--cfp.data-dir=" + dataDir, "--spring.main.banner-mode=off"));
+        if (demo) {
+            cmd.add("--cfp.demo.enabled=true");
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("CFP_") || k.equals("PORT"));
         process = pb.start();
@@ -117,6 +127,11 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     record CommandResult(int exitCode, String output) {
+    }
+
+    /** What the platform printed so far. */
+    String output() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     String tail() throws IOException {
