@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,6 +61,12 @@ class AuditRepository {
                 going[0] = visitor.test(map(rs, 0));
             }
         });
+    }
+
+    /** The stored hash of record {@code seq}, if there is such a record. */
+    Optional<String> hashAt(long seq) {
+        return jdbc.sql("SELECT record_hash FROM audit_record WHERE seq = :s").param("s", seq).query(String.class)
+                .optional().map(String::trim);
     }
 
     List<AuditRecord> latest(int limit) {
