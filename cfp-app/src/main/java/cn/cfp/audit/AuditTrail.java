@@ -1,6 +1,7 @@
 package cn.cfp.audit;
 
 import cn.cfp.shared.Hashes;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Reason;
 import java.time.Clock;
 import java.time.Instant;
@@ -126,8 +127,15 @@ public class AuditTrail {
         return checkpoints.write();
     }
 
-    public List<AuditRecord> latest(int limit) {
-        return repository.latest(limit);
+    /** A page of the records the search selects (issue 8 item 15), with the number it selects in all. */
+    @Transactional(readOnly = true)
+    public Paging.Page<AuditRecord> search(AuditSearch search, Paging paging) {
+        return repository.search(search, clock.getZone(), paging);
+    }
+
+    /** The actions that occur in the trail, in alphabetical order (the search form's choices). */
+    public List<String> actions() {
+        return repository.actions();
     }
 
     public List<AuditRecord> forTarget(String target) {
