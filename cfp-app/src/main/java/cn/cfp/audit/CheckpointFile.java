@@ -50,7 +50,7 @@ class CheckpointFile {
     private static final String ALGORITHM = "Ed25519";
 
     /** What the file holds: the valid checkpoint with the highest sequence number, and what is wrong with the rest. */
-    record Reading(Optional<Checkpoint> latest, List<Reason> problems, int lines) {
+    record Reading(Optional<Checkpoint> latest, List<Reason> problems) {
     }
 
     private final Path dir;
@@ -73,21 +73,20 @@ class CheckpointFile {
     Reading read() {
         Path log = log();
         if (!Files.exists(log)) {
-            return new Reading(Optional.empty(), List.of(), 0);
+            return new Reading(Optional.empty(), List.of());
         }
         List<String> lines;
         try {
             lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return new Reading(Optional.empty(), List.of(Reason.of("audit.chain.checkpointFileUnreadable", log)), 0);
+            return new Reading(Optional.empty(), List.of(Reason.of("audit.chain.checkpointFileUnreadable", log)));
         }
         if (lines.stream().allMatch(String::isBlank)) {
-            return new Reading(Optional.empty(), List.of(), 0);
+            return new Reading(Optional.empty(), List.of());
         }
         Optional<PublicKey> key = publicKey();
         if (key.isEmpty()) {
-            return new Reading(Optional.empty(), List.of(Reason.of("audit.chain.checkpointKeyMissing", dir.resolve(PUBLIC_KEY))),
-                    lines.size());
+            return new Reading(Optional.empty(), List.of(Reason.of("audit.chain.checkpointKeyMissing", dir.resolve(PUBLIC_KEY))));
         }
         List<Reason> problems = new ArrayList<>();
         Checkpoint latest = null;
@@ -107,7 +106,7 @@ class CheckpointFile {
                 latest = parsed.get().checkpoint();
             }
         }
-        return new Reading(Optional.ofNullable(latest), problems, lines.size());
+        return new Reading(Optional.ofNullable(latest), problems);
     }
 
     private JsonNode jsonOrNull(String line) {
