@@ -1,12 +1,17 @@
 package cn.cfp.audit;
 
+import cn.cfp.shared.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,9 +67,58 @@ class AuditRepository {
         });
     }
 
-    List<AuditRecord> latest(int limit) {
-        return jdbc.sql("SELECT * FROM audit_record ORDER BY seq DESC FETCH FIRST :n ROWS ONLY")
-                .param("n", limit).query(AuditRepository::map).list();
+    /** The stored hash of record {@code seq}, if there is such a record. */
+    Optional<String> hashAt(long seq) {
+        return jdbc.sql("SELECT record_hash FROM audit_record WHERE seq = :s").param("s", seq).query(String.class)
+                .optional().map(String::trim);
+    }
+
+    /** A page of the records the search selects, in its order, and how many it selects in all. */
+    Paging.Page<AuditRecord> search(AuditSearch s, ZoneId zone, Paging paging) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (s.text() != null) {
+            where.append(" AND (LOWER(actor) LIKE :q ESCAPE '\\' OR LOWER(action) LIKE :q ESCAPE '\\'"
+                    + " OR LOWER(target) LIKE :q ESCAPE '\\' OR LOWER(details) LIKE :q ESCAPE '\\')");
+            params.put("q", containing(s.text()));
+        }
+        if (s.actor() != null) {
+            where.append(" AND actor = :actor");
+            params.put("actor", s.actor());
+        }
+        if (s.action() != null) {
+            where.append(" AND action = :action");
+            params.put("action", s.action());
+        }
+        if (s.target() != null) {
+            where.append(" AND LOWER(target) LIKE :target ESCAPE '\\'");
+            params.put("target", containing(s.target()));
+        }
+        if (s.from() != null) {
+            where.append(" AND recorded_at >= :from");
+            params.put("from", s.from().atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (s.to() != null) {
+            where.append(" AND recorded_at < :to");
+            params.put("to", s.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM audit_record" + where).params(params).query(Long.class).single();
+        List<AuditRecord> items = jdbc.sql("SELECT * FROM audit_record" + where + " ORDER BY " + s.order().sql
+                        + " OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
+                .params(params).param("offset", paging.offset()).param("size", paging.size())
+                .query(AuditRepository::map).list();
+        return new Paging.Page<>(items, total);
+    }
+
+    /** The distinct actions recorded, for the search form's choice. */
+    List<String> actions() {
+        return jdbc.sql("SELECT DISTINCT action FROM audit_record ORDER BY action").query(String.class).list();
+    }
+
+    /** A LIKE pattern for "contains", case-insensitive, with the person's % and _ taken literally. */
+    private static String containing(String text) {
+        String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
     }
 
     List<AuditRecord> forTarget(String target) {
