@@ -51,6 +51,12 @@ class UserRepository {
         insertRoles(id, roles);
     }
 
+    /** Changes where and in which language the person is written to. */
+    void updateContact(long id, String email, String language) {
+        jdbc.sql("UPDATE app_user SET email = :m, language = :l WHERE id = :id")
+                .param("m", email).param("l", language).param("id", id).update();
+    }
+
     void unlock(long id) {
         jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id").param("id", id).update();
     }
@@ -76,6 +82,12 @@ class UserRepository {
     Optional<UserView> findByUsername(String username) {
         return withRoles(jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username).query(UserRepository::row).list())
                 .stream().findFirst();
+    }
+
+    /** The enabled users bound to this organisation (its client users). */
+    List<UserView> ofOrganisation(long organisationId) {
+        return withRoles(jdbc.sql("SELECT * FROM app_user WHERE organisation_id = :o AND enabled = TRUE ORDER BY username")
+                .param("o", organisationId).query(UserRepository::row).list());
     }
 
     List<UserView> withRole(Role role) {
@@ -107,13 +119,13 @@ class UserRepository {
         List<UserView> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(new UserView(r.id(), r.username(), r.displayName(), roles.getOrDefault(r.id(), Set.of()), r.organisationId(),
-                    r.enabled(), r.failedAttempts(), r.lockedUntil()));
+                    r.enabled(), r.failedAttempts(), r.lockedUntil(), r.email(), r.language()));
         }
         return out;
     }
 
     private record Row(long id, String username, String displayName, Long organisationId, boolean enabled, int failedAttempts,
-                       Instant lockedUntil) {
+                       Instant lockedUntil, String email, String language) {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
@@ -121,6 +133,7 @@ class UserRepository {
         Long organisationId = rs.wasNull() ? null : org;
         OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
         return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), organisationId,
-                rs.getBoolean("enabled"), rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant());
+                rs.getBoolean("enabled"), rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
+                rs.getString("email"), rs.getString("language"));
     }
 }
