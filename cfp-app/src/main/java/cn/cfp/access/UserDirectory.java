@@ -26,6 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserDirectory {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
+    /** An address a mail server accepts: one @, a dotted domain, no spaces (the server has the last word). */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    static final int MAX_EMAIL = 254;
+    /** The languages a person may be written to in. */
+    public static final List<String> LANGUAGES = List.of("zh", "en");
     static final int MAX_DISPLAY_NAME = 100;
     private static final String TEMPORARY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -107,7 +112,53 @@ public class UserDirectory {
         audit.record(actor, "USER_UPDATED", "user:" + before.username(), details);
     }
 
-    /** An administrator lifts the failed-login delays of an account (every source address). */
+    /**
+     * Where and in which language the person is told things (issue 8 item 16): an e-mail address (blank: none, they
+     * are told in the application only) and {@code zh} or {@code en}. Changed by the person or an administrator.
+     */
+    @Transactional
+    public void setContact(String actor, long id, String email, String language) {
+        UserView before = get(id);
+        String mail = email == null || email.isBlank() ? null : email.strip();
+        List<Reason> problems = contactProblems(mail, language);
+        if (!problems.isEmpty()) {
+            throw Refusal.badRequest(problems);
+        }
+        String lang = language.strip();
+        if (java.util.Objects.equals(mail, before.email()) && lang.equals(before.language())) {
+            return;
+        }
+        repository.updateContact(id, mail, lang);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("email", mail == null ? "" : mail);
+        details.put("language", lang);
+        audit.record(actor, "USER_CONTACT_CHANGED", "user:" + before.username(), details);
+    }
+
+    /** Name, roles, organisation and enabled flag, and where and in which language the person is told things: all or nothing. */
+    @Transactional
+    public void update(String actor, long id, String displayName, Set<Role> roles, Long organisationId, boolean enabled,
+                       String email, String language) {
+        String mail = email == null || email.isBlank() ? null : email.strip();
+        List<Reason> problems = contactProblems(mail, language);
+        if (!problems.isEmpty()) {
+            throw Refusal.badRequest(problems);
+        }
+        update(actor, id, displayName, roles, organisationId, enabled);
+        setContact(actor, id, mail, language);
+    }
+
+    private static List<Reason> contactProblems(String email, String language) {
+        List<Reason> problems = new ArrayList<>();
+        if (email != null && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
+            problems.add(Reason.of("access.email.invalid", cn.cfp.shared.FormValues.quote(email), MAX_EMAIL).at("email"));
+        }
+        if (language == null || !LANGUAGES.contains(language.strip())) {
+            problems.add(Reason.of("access.language.invalid", cn.cfp.shared.FormValues.quote(language), LANGUAGES).at("language"));
+        }
+        return problems;
+    }
+
     @Transactional
     public void unlock(String actor, long id) {
         UserView user = get(id);
@@ -208,6 +259,11 @@ public class UserDirectory {
 
     public Optional<UserView> findByUsername(String username) {
         return repository.findByUsername(username);
+    }
+
+    /** The enabled users of an organisation (a client company's people). */
+    public List<UserView> ofOrganisation(long organisationId) {
+        return repository.ofOrganisation(organisationId);
     }
 
     /** People holding a role (for "who can do this" lists and dashboards). */

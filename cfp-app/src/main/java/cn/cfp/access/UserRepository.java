@@ -64,6 +64,12 @@ class UserRepository {
         return jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", id).query(String.class).optional();
     }
 
+    /** Changes where and in which language the person is written to. */
+    void updateContact(long id, String email, String language) {
+        jdbc.sql("UPDATE app_user SET email = :m, language = :l WHERE id = :id")
+                .param("m", email).param("l", language).param("id", id).update();
+    }
+
     List<UserView> all() {
         return withRoles(jdbc.sql("SELECT * FROM app_user ORDER BY username").query(UserRepository::row).list());
     }
@@ -85,6 +91,12 @@ class UserRepository {
     Optional<UserView> findByUsername(String username) {
         return withRoles(jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username).query(UserRepository::row).list())
                 .stream().findFirst();
+    }
+
+    /** The enabled users bound to this organisation (its client users). */
+    List<UserView> ofOrganisation(long organisationId) {
+        return withRoles(jdbc.sql("SELECT * FROM app_user WHERE organisation_id = :o AND enabled = TRUE ORDER BY username")
+                .param("o", organisationId).query(UserRepository::row).list());
     }
 
     List<UserView> withRole(Role role) {
@@ -116,19 +128,19 @@ class UserRepository {
         List<UserView> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(new UserView(r.id(), r.username(), r.displayName(), roles.getOrDefault(r.id(), Set.of()), r.organisationId(),
-                    r.enabled(), r.mustChangePassword()));
+                    r.enabled(), r.mustChangePassword(), r.email(), r.language()));
         }
         return out;
     }
 
     private record Row(long id, String username, String displayName, Long organisationId, boolean enabled,
-                       boolean mustChangePassword) {
+                       boolean mustChangePassword, String email, String language) {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         long org = rs.getLong("organisation_id");
         Long organisationId = rs.wasNull() ? null : org;
         return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), organisationId,
-                rs.getBoolean("enabled"), rs.getBoolean("must_change_password"));
+                rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getString("email"), rs.getString("language"));
     }
 }

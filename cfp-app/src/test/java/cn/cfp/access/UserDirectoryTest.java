@@ -47,6 +47,35 @@ class UserDirectoryTest {
     }
 
     @Test
+    void a_person_sets_where_and_in_which_language_they_are_told_things_and_a_bad_address_is_refused_issue_8_item_16() {
+        long id = users.create("admin", "contact-test", "Contact Test", "long-enough-1", Set.of(Role.INSPECTOR), null);
+        assertThat(users.get(id).email()).isNull();
+        assertThat(users.get(id).language()).isEqualTo("zh");   // Chinese unless the person chooses English
+        users.setContact("contact-test", id, "  contact.test@example.com ", "en");
+        assertThat(users.get(id).email()).isEqualTo("contact.test@example.com");
+        assertThat(users.get(id).locale()).isEqualTo(java.util.Locale.ENGLISH);
+
+        assertThatThrownBy(() -> users.setContact("contact-test", id, "not an address", "fr"))
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.status()).isEqualTo(400);
+                    assertThat(r.reasons()).extracting(x -> x.code() + "@" + x.field())
+                            .containsExactly("access.email.invalid@email", "access.language.invalid@language");
+                    assertThat(Messages.english(r).get(0)).isEqualTo("The e-mail address 'not an address' is not valid: write it like "
+                            + "name@example.com, at most 254 characters; leave it empty for no e-mails");
+                    assertThat(Messages.chinese(r).get(1)).isEqualTo("语言“fr”不可选；可选：zh、en");
+                });
+        assertThat(users.get(id).email()).isEqualTo("contact.test@example.com");   // nothing changed
+        // an administrator's save refuses a bad address without changing the rest either
+        assertThatThrownBy(() -> users.update("admin", id, "Renamed", Set.of(Role.INSPECTOR), null, true, "a@b", "zh"))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(Messages.codes(r)).containsExactly("access.email.invalid"));
+        assertThat(users.get(id).displayName()).isEqualTo("Contact Test");
+        // empty: no e-mails
+        users.update("admin", id, "Renamed", Set.of(Role.INSPECTOR), null, true, " ", "zh");
+        assertThat(users.get(id).email()).isNull();
+        assertThat(users.get(id).displayName()).isEqualTo("Renamed");
+    }
+
+    @Test
     void an_administrator_cannot_remove_their_own_administrator_access() {
         long id = users.create("admin", "self-admin", "Self Admin", "long-enough-2", EnumSet.of(Role.ADMIN), null);
         assertThatThrownBy(() -> users.update("self-admin", id, "Self Admin", EnumSet.of(Role.INSPECTOR), null, true))

@@ -35,6 +35,7 @@ class UsersController {
     String list(Model model) {
         model.addAttribute("users", users.all());
         model.addAttribute("allRoles", Role.values());
+        model.addAttribute("languages", UserDirectory.LANGUAGES);
         model.addAttribute("organisations", organisations.all());
         model.addAttribute("throttled", throttle.throttledAccounts());
         return "admin/users";
@@ -53,8 +54,11 @@ class UsersController {
     @PostMapping("/admin/users/{id}")
     String update(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, @RequestParam String displayName,
                   @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) Long organisationId,
-                  @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
-        users.update(me.username(), id, displayName, roles == null ? Set.of() : EnumSet.copyOf(roles), organisationId, enabled);
+                  @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) String email,
+                  @RequestParam(required = false) String language, RedirectAttributes redirect) {
+        String lang = language == null ? users.get(id).language() : language;
+        users.update(me.username(), id, displayName, roles == null ? Set.of() : EnumSet.copyOf(roles), organisationId, enabled,
+                email, lang);
         redirect.addFlashAttribute("message", "users.updated");
         redirect.addFlashAttribute("messageArg", users.get(id).username());
         return "redirect:/admin/users";

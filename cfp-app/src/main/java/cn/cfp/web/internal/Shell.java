@@ -4,9 +4,15 @@ import cn.cfp.access.CfpPrincipal;
 import cn.cfp.access.Role;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
-/** What the page shell shows: the user and the navigation their roles allow. */
-public record Shell(CfpPrincipal user, List<NavItem> nav) {
+/**
+ * What the page shell shows: the user, the navigation their roles allow and their unread notifications (counted only
+ * when a page shows the header — one indexed query — never for an API call).
+ */
+public record Shell(CfpPrincipal user, List<NavItem> nav, LongSupplier unreadCounter) {
+
+    private static final LongSupplier NONE = () -> 0;
 
     public record NavItem(String path, String labelKey, boolean active) {
     }
@@ -19,9 +25,19 @@ public record Shell(CfpPrincipal user, List<NavItem> nav) {
         return isAdmin();
     }
 
+    /** The signed-in person's unread notifications (0 for nobody). */
+    public long getUnread() {
+        return unreadCounter.getAsLong();
+    }
+
     static Shell of(CfpPrincipal user, String requestPath) {
+        return of(user, requestPath, NONE);
+    }
+
+    /** The shell; {@code unread} counts the person's unread notifications, at most once, when first asked. */
+    static Shell of(CfpPrincipal user, String requestPath, LongSupplier unread) {
         if (user == null) {
-            return new Shell(null, List.of());
+            return new Shell(null, List.of(), NONE);
         }
         List<NavItem> items = new ArrayList<>();
         add(items, "/mywork", "nav.mywork", requestPath);
@@ -50,7 +66,17 @@ public record Shell(CfpPrincipal user, List<NavItem> nav) {
             add(items, "/admin/audit", "nav.audit", requestPath);
         }
         add(items, "/tokens", "nav.tokens", requestPath);
-        return new Shell(user, List.copyOf(items));
+        return new Shell(user, List.copyOf(items), once(unread));
+    }
+
+    private static LongSupplier once(LongSupplier supplier) {
+        long[] value = {-1};
+        return () -> {
+            if (value[0] < 0) {
+                value[0] = supplier.getAsLong();
+            }
+            return value[0];
+        };
     }
 
     private static void add(List<NavItem> items, String path, String key, String requestPath) {

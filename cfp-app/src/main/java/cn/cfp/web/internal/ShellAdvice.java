@@ -1,6 +1,7 @@
 package cn.cfp.web.internal;
 
 import cn.cfp.access.CfpPrincipal;
+import cn.cfp.notification.Notifications;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,11 +12,30 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class ShellAdvice {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ShellAdvice.class);
+
+    private final Notifications notifications;
+
+    ShellAdvice(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
     @ModelAttribute("shell")
     Shell shell(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         CfpPrincipal user = auth != null && auth.getPrincipal() instanceof CfpPrincipal p ? p : null;
-        return Shell.of(user, request.getRequestURI().substring(request.getContextPath().length()));
+        return Shell.of(user, request.getRequestURI().substring(request.getContextPath().length()),
+                user == null ? () -> 0 : () -> unread(user));
+    }
+
+    /** The badge never fails a page: when the count cannot be read now, none is shown. */
+    private long unread(CfpPrincipal user) {
+        try {
+            return notifications.unreadCount(user.id());
+        } catch (RuntimeException e) {
+            LOG.warn("unread notifications of {} not counted: {}", user.username(), e.toString());
+            return 0;
+        }
     }
 
     /**
