@@ -33,6 +33,7 @@ import cn.cfp.scheme.FlowStep;
 import cn.cfp.scheme.ProcedureSteps;
 import cn.cfp.scheme.Stage;
 import cn.cfp.scheme.PublicationRule;
+import cn.cfp.scheme.MemberRequirement;
 import cn.cfp.scheme.Qualification;
 import cn.cfp.scheme.QualificationRequirement;
 import cn.cfp.scheme.QuantificationMethod;
@@ -323,7 +324,7 @@ final class ValueParsers {
     private static TeamPolicy team(Node n) {
         var f = n.fields("minMembers", "minFullTime", "leaderRequired", "qualifications", "technicalExpertAllowed",
                 "technicalExpertMayVerify", "technicalExpertTimeCounted", "traineesAllowed", "traineeTimeCounted",
-                "competenceAsWhole", "description");
+                "competenceAsWhole", "description", "everyMember");
         Integer min = f.opt("minMembers").optPositiveInt();
         Integer fullTime = f.opt("minFullTime").isNull() ? null : f.opt("minFullTime").nonNegativeInt();
         if (min != null && fullTime != null && fullTime > min) {
@@ -343,7 +344,24 @@ final class ValueParsers {
                 f.opt("technicalExpertAllowed").optBool(), f.opt("technicalExpertMayVerify").optBool(),
                 f.opt("technicalExpertTimeCounted").optBool(), f.opt("traineesAllowed").optBool(),
                 f.opt("traineeTimeCounted").optBool(), f.opt("competenceAsWhole").boolOr(false),
-                f.opt("description").optText());
+                f.opt("description").optText(), f.opt("everyMember").listOf(m -> {
+                    var mf = m.fields("roles", "anyOf", "minExperienceYears", "cite");
+                    Set<String> roles = new HashSet<>();
+                    for (Node r : mf.req("roles").nonEmptyList()) {
+                        String role = r.string();
+                        if (!MemberRequirement.ROLES.contains(role)) {
+                            throw r.error("must be one of " + new java.util.TreeSet<>(MemberRequirement.ROLES) + ", got " + Node.describe(role));
+                        }
+                        roles.add(role);
+                    }
+                    Set<Qualification> anyOf = mf.opt("anyOf").isNull() ? Set.of() : new HashSet<>(mf.opt("anyOf").nonEmptyList().stream()
+                            .map(x -> x.enumValue(Qualification.class)).toList());
+                    Integer years = mf.opt("minExperienceYears").optPositiveInt();
+                    if (anyOf.isEmpty() && years == null) {
+                        throw m.error("must ask for a qualification (anyOf) or experience (minExperienceYears)");
+                    }
+                    return new MemberRequirement(roles, anyOf, years, mf.req("cite").string());
+                }));
     }
 
     private static ManDayRange manDayRange(Node n) {
