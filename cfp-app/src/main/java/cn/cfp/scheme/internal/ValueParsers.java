@@ -226,7 +226,7 @@ final class ValueParsers {
     // ---- parameters
 
     private static UnitDivision unitDivision(Node n) {
-        var f = n.fields("rule", "differentSiteIsDifferentUnit", "classes", "steps", "description");
+        var f = n.fields("rule", "differentSiteIsDifferentUnit", "classes", "steps", "description", "modelsPerUnit", "exceptionCite");
         UnitDivision.Rule rule = f.req("rule").enumValue(UnitDivision.Rule.class);
         List<LocalizedText> classes = f.opt("classes").listOf(Node::text);
         List<LocalizedText> steps = f.opt("steps").listOf(Node::text);
@@ -237,7 +237,9 @@ final class ValueParsers {
             throw f.opt("steps").error("is required (a non-empty list) when rule is STEPWISE");
         }
         return new UnitDivision(rule, f.req("differentSiteIsDifferentUnit").bool(), classes, steps,
-                f.opt("description").optText());
+                f.opt("description").optText(),
+                f.opt("modelsPerUnit").isNull() ? null : f.opt("modelsPerUnit").enumValue(UnitDivision.ModelsPerUnit.class),
+                f.opt("exceptionCite").isNull() ? null : cite(f.opt("exceptionCite")));
     }
 
     private static DocumentChecklist checklist(Node n) {
