@@ -501,10 +501,11 @@ final class ValueParsers {
 
     private static FootprintIncreaseRule footprintIncrease(Node n) {
         var f = n.fields("unplannedPercent", "plannedPercent", "minDurationMonths", "ifNoReReviewRequested",
-                "ifReReviewRefused", "consequence");
+                "ifReReviewRefused", "consequence", "durationInclusive");
         return new FootprintIncreaseRule(f.req("unplannedPercent").percent(), f.req("plannedPercent").percent(),
                 f.req("minDurationMonths").positiveInt(), f.opt("ifNoReReviewRequested").optEnum(StatusAction.class),
-                f.opt("ifReReviewRefused").optEnum(StatusAction.class), f.opt("consequence").optText());
+                f.opt("ifReReviewRefused").optEnum(StatusAction.class), f.opt("consequence").optText(),
+                f.opt("durationInclusive").boolOr(false));
     }
 
     private static CutOffRule cutOff(Node n) {

@@ -221,6 +221,43 @@ class ShippedSchemesTest {
         assertThat(cec().suspensionMaxMonths().value()).isEqualTo(6);
     }
 
+    /** Corrections A-4: the CNEX list is 000 §7.1.2's plus 001 §9.2.1's additions; nothing of 000 is lost. */
+    @Test
+    void the_cnex_checklist_keeps_every_000_7_1_2_item_and_adds_001_9_2_1() {
+        var items = cnex().documentChecklist().value();
+        for (var base : cnca().documentChecklist().value().items()) {
+            assertThat(items.item(base.id())).as("000 item " + base.id() + " " + base.cite()).isPresent();
+        }
+        assertThat(items.items()).hasSize(15);   // 12 of 000 + per-site legal status, self-assessment, PCF inventory
+        assertThat(items.item("reduction-plan").orElseThrow().cite()).isEqualTo("000 §7.1.2(10)");
+        assertThat(items.item("data-collection-list").orElseThrow().cite()).isEqualTo("000 §7.1.2(9)");
+        assertThat(items.item("business-licences").orElseThrow().cite()).isEqualTo("001 §9.2.1 b");   // 001's wording wins
+        assertThat(items.item("pcf-inventory").orElseThrow().cite()).isEqualTo("001 §9.2.1 g");
+        assertThat(cnex().documentChecklist().cite()).isEqualTo("000 §7.1.2; 001 §9.2.1");
+    }
+
+    /** Decision D3, corrections A-5 / B-15: "以上" includes the number; "超过三个月" excludes it, CICC "3 个月以上" includes it. */
+    @Test
+    void the_5_and_10_percent_thresholds_are_inclusive_decision_d3() {
+        var base = cnca().footprintIncreaseRule().value();   // 000 Ann. 1 §11.1
+        assertThat(base.endsValidity(new BigDecimal("10"), false, 4)).isTrue();    // exactly 10 % unplanned
+        assertThat(base.endsValidity(new BigDecimal("9.99"), false, 4)).isFalse();
+        assertThat(base.endsValidity(new BigDecimal("5"), true, 4)).isTrue();      // exactly 5 % planned
+        assertThat(base.endsValidity(new BigDecimal("4.9"), true, 4)).isFalse();
+        assertThat(base.endsValidity(new BigDecimal("12"), false, 3)).isFalse();   // "超过三个月": 3 months is not enough
+        var cicc = cicc().footprintIncreaseRule().value();   // 004 §9.9.1 "历时 3 个月以上"
+        assertThat(cicc.endsValidity(new BigDecimal("5"), true, 3)).isTrue();
+        assertThat(cicc().footprintIncreaseRule().note().zh()).contains("§11.1.1(4)").contains("§10.4").contains("D3");
+        assertThat(base.summary(Locale.ENGLISH)).contains("unplanned ≥ +10 %").contains("> 3 months");
+    }
+
+    /** Corrections A-9: ITR is a step, not an outcome; 004 §9.8.4–9.8.5 give the negative outcomes. */
+    @Test
+    void cicc_decision_outcomes_are_pass_not_certified_and_terminated() {
+        assertThat(cicc().decision().value().outcomes()).extracting(o -> o.key()).containsExactly("PASS", "NOT_CERTIFIED", "TERMINATED");
+        assertThat(cicc().decision().cite()).contains("004 §9.8.4").contains("004 §9.8.5");
+    }
+
     @Test
     void man_day_tables_are_structured() {   // R-PLAN-3
         var cnexM = cnex().manDayTable().value();                    // 001 §9.3.1
