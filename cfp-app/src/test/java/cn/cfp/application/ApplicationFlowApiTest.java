@@ -123,8 +123,12 @@ class ApplicationFlowApiTest {
         for (ChecklistItem item : scheme.documentChecklist().value().items()) {
             switch (item.kind()) {
                 case REQUIRED -> upload(client, id, item.id());
-                case CONDITIONAL -> call("POST", "/api/applications/" + id + "/documents/" + item.id() + "/answer?applies=false",
-                        client, null, 200);
+                case CONDITIONAL -> {
+                    if (item.answeredBy() == null) {   // an item the parties decide is not asked (corrections B-6)
+                        call("POST", "/api/applications/" + id + "/documents/" + item.id() + "/answer?applies=false",
+                                client, null, 200);
+                    }
+                }
                 case OPTIONAL -> { }
             }
         }
@@ -624,5 +628,80 @@ class ApplicationFlowApiTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(codes(r)).containsExactly("application.units.oneModelUnlessReason");
         assertThat(r.body()).contains("[000 §6; 000 §6]");
+    }
+
+    /** A unified social credit code with its GB 32100 check character. */
+    static String creditCode(String first17) {
+        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] w = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += chars.indexOf(first17.charAt(i)) * w[i];
+        }
+        int c = 31 - sum % 31;
+        return first17 + chars.charAt(c == 31 ? 0 : c);
+    }
+
+    /** An application of the client whose factory is another company it registered; returns its id. */
+    long withOtherFactory(String schemeCode) {
+        long factory = call("POST", "/api/parties", "client-motor", Map.of("name", "代工厂 " + schemeCode, "creditCode",
+                creditCode("91310000MA1K" + String.format("%05d", Math.abs((schemeCode + System.nanoTime()).hashCode()) % 100_000)),
+                "address", "工业园区 9 号", "legalRepresentative", "李四", "contactName", "王五", "contactPhone", "13800000000"), 201)
+                .get("id").asLong();
+        long site = call("POST", "/api/parties/" + factory + "/sites", "client-motor", Map.of("name", "代工厂车间", "address", "工业园区 9 号"), 201)
+                .get("id").asLong();
+        Scheme scheme = schemes.get(schemeCode);
+        long id = call("POST", "/api/applications", "client-motor", Map.of("scheme", schemeCode, "factoryOrgId", factory,
+                "form", filledForm(scheme)), 201).get("id").asLong();
+        call("POST", "/api/applications/" + id + "/products", "client-motor", Map.of("productName", "电机", "model", "F-" + id,
+                "category", "PV13", "siteId", site, "bomItems", 80), 201);
+        return id;
+    }
+
+    List<String> checklistOf(long id) {
+        return call("GET", "/api/applications/" + id, "client-motor", null, 200).get("documents").valueStream()
+                .map(d -> d.get("item").asText() + ":" + d.get("kind").asText()).toList();
+    }
+
+    /**
+     * Corrections B-6, R-PTY-3 [000 §7.1.2(3)]: the entrustment proof follows from the parties — required when the factory is
+     * another company, never a question the client can answer "no" to, one item only (no second definition behind one id).
+     */
+    @Test
+    void a_client_whose_factory_is_another_company_cannot_submit_without_the_entrustment_proof() throws Exception {
+        long id = withOtherFactory("CNCA-CFP-00");
+        assertThat(checklistOf(id)).contains("entrustment-proof:REQUIRED").filteredOn(x -> x.startsWith("entrustment")).hasSize(1);
+        HttpResponse<String> no = http.send("POST", "/api/applications/" + id + "/documents/entrustment-proof/answer?applies=false",
+                "client-motor", null, null);
+        assertThat(no.statusCode()).isEqualTo(400);
+        assertThat(codes(no)).containsExactly("application.checklist.notConditional");
+        Scheme scheme = schemes.get("CNCA-CFP-00");
+        for (ChecklistItem item : scheme.documentChecklist().value().items()) {
+            if (item.kind() == ChecklistItem.Kind.REQUIRED) {
+                upload("client-motor", id, item.id());
+            } else if (item.kind() == ChecklistItem.Kind.CONDITIONAL && item.answeredBy() == null) {
+                call("POST", "/api/applications/" + id + "/documents/" + item.id() + "/answer?applies=false", "client-motor", null, 200);
+            }
+        }
+        Map<String, Boolean> all = new java.util.LinkedHashMap<>();
+        for (Eligibility e : Eligibility.values()) {
+            all.put(e.name(), true);
+        }
+        call("POST", "/api/applications/" + id + "/eligibility", "client-motor", all, 200);
+        HttpResponse<String> submit = http.send("POST", "/api/applications/" + id + "/submit", "client-motor", null, null);
+        assertThat(submit.statusCode()).isEqualTo(400);
+        assertThat(codes(submit)).containsExactly("application.file.documentMissing");
+        assertThat(submit.body()).contains("000 §7.1.2(3)");
+        upload("client-motor", id, "entrustment-proof");
+        assertThat(http.send("POST", "/api/applications/" + id + "/submit", "client-motor", null, null).statusCode()).isEqualTo(200);
+    }
+
+    /** Corrections B-6: CGC asks for its own entrustment agreement once (003 Annex 1 item 3), also when only the factory differs. */
+    @Test
+    void cgc_asks_for_the_entrustment_agreement_once_when_the_factory_differs() {
+        long id = withOtherFactory("CGC-R52003");
+        assertThat(checklistOf(id)).contains("entrustment-agreement:REQUIRED").noneMatch(x -> x.startsWith("entrustment-proof"));
+        long same = call("POST", "/api/applications", "client-motor", Map.of("scheme", "CGC-R52003", "form", Map.of()), 201).get("id").asLong();
+        assertThat(checklistOf(same)).noneMatch(x -> x.startsWith("entrustment"));
     }
 }

@@ -292,7 +292,7 @@ final class ValueParsers {
     }
 
     private static ChecklistItem checklistItem(Node n) {
-        var f = n.fields("id", "zh", "en", "kind", "question", "cite");
+        var f = n.fields("id", "zh", "en", "kind", "question", "cite", "answeredBy");
         String id = f.req("id").string();
         if (!ITEM_ID.matcher(id).matches()) {
             throw f.req("id").error("must be lower-case letters, digits and '-', got " + Node.describe(id));
@@ -314,8 +314,12 @@ final class ValueParsers {
         if (!f.has("cite")) {
             throw f.opt("cite").error("is required: every checklist item cites its clause, e.g. \"000 §7.1.2(3)\"");
         }
+        ChecklistItem.AnsweredBy answeredBy = f.opt("answeredBy").optEnum(ChecklistItem.AnsweredBy.class);
+        if (answeredBy != null && kind != ChecklistItem.Kind.CONDITIONAL) {
+            throw f.opt("answeredBy").error("only a conditional item can be answered from the parties");
+        }
         return new ChecklistItem(id, new LocalizedText(f.req("zh").string(), f.opt("en").optString()), kind, question,
-                cite(f.req("cite")));
+                cite(f.req("cite")), answeredBy);
     }
 
     private static TimeLimit timeLimit(Node n) {
