@@ -111,7 +111,11 @@ public final class CaseFixture {
         for (ChecklistItem item : scheme.documentChecklist().value().items()) {
             switch (item.kind()) {
                 case REQUIRED -> applications.attachDocument(client, id, item.id(), item.id() + ".pdf", new ByteArrayInputStream(PDF));
-                case CONDITIONAL -> applications.answerCondition(client, id, item.id(), false);
+                case CONDITIONAL -> {
+                    if (item.answeredBy() == null) {   // an item the parties decide is not asked (corrections B-6)
+                        applications.answerCondition(client, id, item.id(), false);
+                    }
+                }
                 case OPTIONAL -> { }
             }
         }

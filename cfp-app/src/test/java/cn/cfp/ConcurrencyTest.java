@@ -166,7 +166,8 @@ class ConcurrencyTest {
     @Test
     void two_approvals_of_one_plan_at_once_approve_it_once() throws Exception {
         long id = fx.accepted("client-motor", "CGC-R52003", "PV13", 150, null);
-        plans.proposeTeam(fx.who("pm"), id, "PV13", List.of(new MemberInput(fx.userId("inspector"), TeamRole.LEADER)));
+        plans.proposeTeam(fx.who("pm"), id, "PV13", List.of(new MemberInput(fx.userId("inspector"), TeamRole.LEADER),
+                new MemberInput(fx.userId("inspector2"), TeamRole.INSPECTOR)));
         plans.setInspectionScheme(fx.who("pm"), id, cn.cfp.planning.PlansWorkflowTestSupport.scheme(LocalDate.now(clock).plusDays(14)));
         plans.setVerificationPlan(fx.who("pm"), id, cn.cfp.planning.PlansWorkflowTestSupport.verification());
         List<HttpResponse<String>> rs = atOnce(List.of(

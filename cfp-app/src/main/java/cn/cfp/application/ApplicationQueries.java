@@ -165,7 +165,8 @@ class ApplicationQueries {
                     Long siteId = r.wasNull() ? null : site;
                     return m.computeIfAbsent(r.getLong("application_id"), k -> new ArrayList<>())
                             .add(new ApplicationView.Unit(r.getLong("id"), r.getString("label"), siteId, r.getString("category"),
-                                    List.of(r.getString("models").split("\n")), r.getString("functional_unit"), r.getBoolean("agreed")));
+                                    List.of(r.getString("models").split("\n")), r.getString("functional_unit"), r.getBoolean("agreed"),
+                                    r.getString("division_reason")));
                 }).list();
         return m;
     }

@@ -120,9 +120,11 @@ class ApplicationRepository {
             jdbc.sql("DELETE FROM certification_unit WHERE application_id = :a").param("a", id).update();
             for (ApplicationView.Unit u : a.units()) {
                 jdbc.sql("""
-                        INSERT INTO certification_unit (application_id, label, site_id, category, models, functional_unit, agreed)
-                        VALUES (:a, :l, :s, :c, :m, :f, TRUE)""").param("a", id).param("l", u.label()).param("s", u.siteId())
-                        .param("c", u.category()).param("m", String.join("\n", u.models())).param("f", u.functionalUnit()).update();
+                        INSERT INTO certification_unit (application_id, label, site_id, category, models, functional_unit, agreed,
+                                                        division_reason)
+                        VALUES (:a, :l, :s, :c, :m, :f, TRUE, :r)""").param("a", id).param("l", u.label()).param("s", u.siteId())
+                        .param("c", u.category()).param("m", String.join("\n", u.models())).param("f", u.functionalUnit())
+                        .param("r", u.divisionReason()).update();
             }
         }
         for (Application.Entry e : a.newEntries()) {

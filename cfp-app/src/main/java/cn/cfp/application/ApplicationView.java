@@ -24,7 +24,11 @@ public record ApplicationView(long id, String reference, String schemeCode, long
 
     /** A certification unit (R-UNIT). */
     public record Unit(long id, String label, Long siteId, String category, List<String> models,
-                       String functionalUnit, boolean agreed) {
+                       String functionalUnit, boolean agreed, String divisionReason) {
+
+        public Unit(long id, String label, Long siteId, String category, List<String> models, String functionalUnit, boolean agreed) {
+            this(id, label, siteId, category, models, functionalUnit, agreed, null);
+        }
     }
 
     public ApplicationView {

@@ -366,15 +366,30 @@ public class Applications {
         return repository.save(a);
     }
 
-    /** The scheme's checklist, with the entrustment proof when the parties differ [R-PTY-3, 000 §7.1.2]. */
+    /**
+     * The scheme's checklist as it applies to this application. A conditional item the parties decide
+     * ({@code answeredBy: PARTIES_DIFFER}) is never asked: it is required when applicant, manufacturer and factory are
+     * not one organisation and left out otherwise [000 §7.1.2(3); R-PTY-3; corrections B-6]. A scheme without such an
+     * item still gets the platform's entrustment proof when the parties differ (R-PTY-3), under an id of its own.
+     */
     static List<ChecklistItem> checklist(Scheme scheme, Application a) {
-        List<ChecklistItem> items = new ArrayList<>(scheme.documentChecklist().optional().map(c -> c.items()).orElse(List.of()));
-        if (a.partiesDiffer()) {
-            items.removeIf(i -> i.id().equals(ENTRUSTMENT_ITEM));
+        List<ChecklistItem> items = new ArrayList<>();
+        boolean covered = false;
+        for (ChecklistItem i : scheme.documentChecklist().optional().map(c -> c.items()).orElse(List.of())) {
+            if (i.answeredBy() == ChecklistItem.AnsweredBy.PARTIES_DIFFER) {
+                covered = true;
+                if (a.partiesDiffer()) {
+                    items.add(i.asRequired());
+                }
+            } else {
+                items.add(i);
+            }
+        }
+        if (!covered && a.partiesDiffer() && items.stream().noneMatch(i -> i.id().equals(ENTRUSTMENT_ITEM))) {
             items.add(new ChecklistItem(ENTRUSTMENT_ITEM,
                     new LocalizedText("委托人、生产者、生产企业不同时的委托关系证明（如委托合同、OEM/ODM 协议）",
                             "Proof of entrustment between applicant, manufacturer and factory (contract, OEM/ODM agreement)"),
-                    ChecklistItem.Kind.REQUIRED, null, "000 §7.1.2"));
+                    ChecklistItem.Kind.REQUIRED, null, "R-PTY-3; 000 §7.1.2(3)"));
         }
         return items;
     }

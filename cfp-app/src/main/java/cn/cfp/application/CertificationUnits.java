@@ -43,10 +43,9 @@ public class CertificationUnits {
     }
 
     /**
-     * Proposes units: one per (site, category, model) under the base rule [000 §6: same factory + product +
+     * Proposes units: one per (site, product, model) under the base rule [000 §6: same factory + product +
      * model; another site is another unit]; one per (site, class) when the scheme divides by classes
-     * [002 §4]; one per (site, field/function) for stepwise division [003 ¶14: field → function → model → site],
-     * keeping models of one function together.
+     * [002 §4]; one per (site, field, model) for stepwise division [003 ¶14 step 3: "不同型号产品视为不同认证单元"].
      */
     public List<UnitProposal> propose(long applicationId) {
         ApplicationView app = applications.get(applicationId);
@@ -57,7 +56,8 @@ public class CertificationUnits {
         for (ApplicationView.Product p : app.products()) {
             String key = switch (rule) {
                 case SAME_FACTORY_PRODUCT_MODEL -> p.siteId() + "|" + p.productName() + "|" + p.model();
-                case BY_CLASS, STEPWISE -> p.siteId() + "|" + Objects.toString(p.category(), "?");
+                case BY_CLASS -> p.siteId() + "|" + Objects.toString(p.category(), "?");
+                case STEPWISE -> p.siteId() + "|" + Objects.toString(p.category(), "?") + "|" + p.model();
             };
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
         }
@@ -84,7 +84,9 @@ public class CertificationUnits {
 
     /**
      * Records the agreed units. A unit spanning two production sites, a model not in the application,
-     * a model in two units, or a unit without its functional/declared unit is refused [R-UNIT-1, R-UNIT-3].
+     * a model in two units, or a unit without its functional/declared unit is refused [R-UNIT-1, R-UNIT-3]; so is a
+     * unit the scheme's division forbids (several models without a recorded reason, two classes/fields, a class
+     * outside the scheme's list) [corrections B-2].
      */
     @Transactional
     public void agree(Actor staff, long applicationId, List<AgreedUnit> units) {
@@ -94,17 +96,26 @@ public class CertificationUnits {
         }
         ApplicationView app = applications.get(applicationId);
         a.agreeUnits(units == null ? List.of() : units.stream().map(u -> new ApplicationView.Unit(0, u.label().strip(), siteOf(app, u),
-                u.category(), u.models(), u.functionalUnit() == null ? null : u.functionalUnit().strip(), true)).toList(),
-                UnitDivisionPolicy.check(app.products(), units));
+                u.category(), u.models(), u.functionalUnit() == null ? null : u.functionalUnit().strip(), true,
+                u.divisionReason() == null || u.divisionReason().isBlank() ? null : u.divisionReason().strip())).toList(),
+                UnitDivisionPolicy.check(app.products(), units, schemes.get(app.schemeCode()).unitDivision()));
         applications.save(a);
         audit.record(staff.username(), "UNITS_AGREED", Applications.target(a.reference()),
-                Map.of("units", units.stream().map(u -> u.label() + " " + u.models() + " FU=" + u.functionalUnit()).toList()));
+                Map.of("units", units.stream().map(u -> u.label() + " " + u.models() + " FU=" + u.functionalUnit()
+                        + (u.divisionReason() == null || u.divisionReason().isBlank() ? "" : " reason=" + u.divisionReason())).toList()));
     }
 
-    /** A unit as agreed: label, models, the functional or declared unit, the class/field. */
-    public record AgreedUnit(String label, String category, List<String> models, String functionalUnit) {
+    /**
+     * A unit as agreed: label, models, the functional or declared unit, the class/field, and why it holds several
+     * models where the scheme allows that only with a reason (000 §6, 003 ¶15).
+     */
+    public record AgreedUnit(String label, String category, List<String> models, String functionalUnit, String divisionReason) {
         public AgreedUnit {
             models = models == null ? List.of() : List.copyOf(models);
+        }
+
+        public AgreedUnit(String label, String category, List<String> models, String functionalUnit) {
+            this(label, category, models, functionalUnit, null);
         }
     }
 

@@ -8,6 +8,7 @@ import cn.cfp.scheme.Independence;
 import cn.cfp.scheme.IndependenceRequirement;
 import cn.cfp.scheme.IndependenceRule;
 import cn.cfp.scheme.LocalizedText;
+import cn.cfp.scheme.MemberRequirement;
 import cn.cfp.scheme.Qualification;
 import cn.cfp.scheme.QualificationRequirement;
 import cn.cfp.scheme.TeamPolicy;
@@ -106,6 +107,23 @@ public final class TeamCompositionPolicy {
                             : Reason.of("planning.team.qualification", q.min(), holdersOf(q), holders, cite));
                 }
             }
+            // per-person rules: every counted member of the named roles [corrections B-3; e.g. 000 §3.2, 003 §5.2.4]
+            for (MemberRequirement r : p.everyMember()) {
+                for (ProposedMember m : counted) {
+                    if (!r.covers(m.role().name())) {
+                        continue;
+                    }
+                    if (!r.anyOf().isEmpty() && r.anyOf().stream().noneMatch(m.profile()::holds)) {
+                        reasons.add(Reason.of("planning.team.memberQualification", m.profile().name(), m.role(),
+                                LocalizedText.of(qualificationList(r, Locale.SIMPLIFIED_CHINESE), qualificationList(r, Locale.ENGLISH)),
+                                r.cite()).at(field(m)));
+                    }
+                    if (r.minExperienceYears() != null && m.profile().experienceYears() < r.minExperienceYears()) {
+                        reasons.add(Reason.of("planning.team.memberExperience", m.profile().name(), m.role(),
+                                r.minExperienceYears(), m.profile().experienceYears(), r.cite()).at(field(m)));
+                    }
+                }
+            }
             if (p.competenceAsWhole() && f != null
                     && counted.stream().noneMatch(m -> m.profile().competentIn(f, CompetenceLevel.PROFICIENT))) {
                 reasons.add(Reason.of("planning.team.wholeTeamField", f, cite));
@@ -129,6 +147,11 @@ public final class TeamCompositionPolicy {
             }
         }
         return reasons.isEmpty() ? Verdict.allow(notes) : Verdict.of(reasons);
+    }
+
+    private static String qualificationList(MemberRequirement r, Locale locale) {
+        return r.anyOf().stream().sorted().map(q -> q.label(locale))
+                .collect(Collectors.joining(locale.getLanguage().equals("en") ? " or " : "或"));
     }
 
     /** The form field of a member: the role select {@code role_<userId>}. */

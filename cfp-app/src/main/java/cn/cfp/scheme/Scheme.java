@@ -16,13 +16,27 @@ import java.util.Optional;
  * @param seed       the source document (seed file name)
  * @param extendsCode the base scheme's code, or null for a base scheme
  * @param source     where the definition was loaded from (for error messages and the UI)
+ * @param cfpLabel   true for a scheme of the national CFP label, bound by the base scheme's national limits [decision D1]
+ * @param limits     the national limits applied to this scheme's values (body / base / effective) [decision D1]
  */
 public record Scheme(String code, String documentNumber, LocalizedText name, LocalizedText issuer, String version, String seed,
-                     String extendsCode, String source, Map<SchemeParameter<?>, Cited<?>> parameters) {
+                     String extendsCode, String source, Map<SchemeParameter<?>, Cited<?>> parameters, boolean cfpLabel,
+                     Map<SchemeParameter<?>, NationalLimit> limits) {
 
     public Scheme {
         Objects.requireNonNull(code, "code");
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        limits = limits == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(limits));
+    }
+
+    public Scheme(String code, String documentNumber, LocalizedText name, LocalizedText issuer, String version, String seed,
+                  String extendsCode, String source, Map<SchemeParameter<?>, Cited<?>> parameters) {
+        this(code, documentNumber, name, issuer, version, seed, extendsCode, source, parameters, false, Map.of());
+    }
+
+    /** The national limit applied to a parameter of this scheme [decision D1], if any. */
+    public Optional<NationalLimit> limit(SchemeParameter<?> parameter) {
+        return Optional.ofNullable(limits.get(parameter));
     }
 
     /** The value of a parameter with its citation; a value not stated anywhere in the chain is a Cited with null value. */

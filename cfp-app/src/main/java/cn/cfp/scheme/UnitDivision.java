@@ -6,7 +6,16 @@ import java.util.StringJoiner;
 
 /** How certification units (认证单元) are divided [R-UNIT-1, R-UNIT-2]. */
 public record UnitDivision(Rule rule, boolean differentSiteIsDifferentUnit, List<LocalizedText> classes,
-                           List<LocalizedText> steps, LocalizedText description) implements Summarizable {
+                           List<LocalizedText> steps, LocalizedText description, ModelsPerUnit modelsPerUnit,
+                           String exceptionCite) implements Summarizable {
+
+    /** How many models a unit may hold (corrections B-1, B-2). */
+    public enum ModelsPerUnit {
+        /** one model per unit; several only with a recorded reason citing {@link #exceptionCite()} (000 §6 "原则上"; 003 ¶15). */
+        ONE,
+        /** a unit is a class and may hold several models (002 §4). */
+        ANY
+    }
 
     public enum Rule {
         /** same factory + same product + same model = one unit [000 §6]. */
@@ -20,6 +29,17 @@ public record UnitDivision(Rule rule, boolean differentSiteIsDifferentUnit, List
     public UnitDivision {
         classes = classes == null ? List.of() : List.copyOf(classes);
         steps = steps == null ? List.of() : List.copyOf(steps);
+        modelsPerUnit = modelsPerUnit == null ? (rule == Rule.BY_CLASS ? ModelsPerUnit.ANY : ModelsPerUnit.ONE) : modelsPerUnit;
+    }
+
+    public UnitDivision(Rule rule, boolean differentSiteIsDifferentUnit, List<LocalizedText> classes, List<LocalizedText> steps,
+                        LocalizedText description) {
+        this(rule, differentSiteIsDifferentUnit, classes, steps, description, null, null);
+    }
+
+    /** True when every model of a unit must share one class/field (002 §4 material class; 003 ¶14 step 1 field). */
+    public boolean oneCategoryPerUnit() {
+        return rule == Rule.BY_CLASS || rule == Rule.STEPWISE;
     }
 
     @Override
@@ -31,6 +51,11 @@ public record UnitDivision(Rule rule, boolean differentSiteIsDifferentUnit, List
         }
         if (!steps.isEmpty()) {
             Texts.add(j, Texts.join(steps, c -> c.in(locale), " → "));
+        }
+        if (modelsPerUnit == ModelsPerUnit.ONE) {
+            Texts.add(j, Texts.pick(locale, "每个型号为一个单元", "one model per unit")
+                    + (exceptionCite == null ? "" : Texts.pick(locale, "（例外须记录理由 [" + exceptionCite + "]）",
+                    " (an exception needs a recorded reason [" + exceptionCite + "])")));
         }
         if (differentSiteIsDifferentUnit) {
             Texts.add(j, Texts.pick(locale, "不同生产场地为不同单元", "a different site is a different unit"));

@@ -123,8 +123,12 @@ class ApplicationFlowApiTest {
         for (ChecklistItem item : scheme.documentChecklist().value().items()) {
             switch (item.kind()) {
                 case REQUIRED -> upload(client, id, item.id());
-                case CONDITIONAL -> call("POST", "/api/applications/" + id + "/documents/" + item.id() + "/answer?applies=false",
-                        client, null, 200);
+                case CONDITIONAL -> {
+                    if (item.answeredBy() == null) {   // an item the parties decide is not asked (corrections B-6)
+                        call("POST", "/api/applications/" + id + "/documents/" + item.id() + "/answer?applies=false",
+                                client, null, 200);
+                    }
+                }
                 case OPTIONAL -> { }
             }
         }
@@ -540,9 +544,164 @@ class ApplicationFlowApiTest {
         assertThat(draft.statusCode()).as("a draft is the client's: units are agreed once it is submitted").isEqualTo(409);
         completeAndSubmit("client-motor", id, schemes.get("CNCA-CFP-00"));
         HttpResponse<String> r = http.send("POST", "/api/applications/" + id + "/units", "pm", JSON, json.writeValueAsBytes(
-                List.of(Map.of("label", "电机", "models", List.of("Y-1", "Y-2"), "functionalUnit", "1 台"))));
+                List.of(Map.of("label", "电机", "models", List.of("Y-1", "Y-2"), "functionalUnit", "1 台",
+                        "divisionReason", "同一产品的两个型号"))));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(codes(r)).containsExactly("application.units.spansSites");
         assertThat(r.body()).contains("2");
+    }
+
+    /** An application of {@code schemeCode} with products (model, category) at one site, submitted. */
+    long submittedWith(String schemeCode, String... modelAndCategory) {
+        long org = ownOrg("client-motor");
+        long site = siteOf("client-motor", org);
+        long id = call("POST", "/api/applications", "client-motor", Map.of("scheme", schemeCode, "form", Map.of()), 201).get("id").asLong();
+        for (int i = 0; i < modelAndCategory.length; i += 2) {
+            call("POST", "/api/applications/" + id + "/products", "client-motor", Map.of("productName", "产品", "model",
+                    modelAndCategory[i] + "-" + id, "category", modelAndCategory[i + 1], "siteId", site, "bomItems", 120), 201);
+        }
+        completeAndSubmit("client-motor", id, schemes.get(schemeCode));
+        return id;
+    }
+
+    HttpResponse<String> agree(long id, List<Map<String, Object>> units) {
+        try {
+            return http.send("POST", "/api/applications/" + id + "/units", "pm", JSON, json.writeValueAsBytes(units));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Corrections B-1 / B-2: 003 ¶14 step 3 "不同型号产品视为不同认证单元"; step 1 fields; ¶15 negotiated with a reason. */
+    @Test
+    void cgc_units_are_one_per_model_and_a_combined_unit_needs_a_recorded_reason_003_14_step_3() {
+        long id = submittedWith("CGC-R52003", "A", "PV13", "B", "PV13", "C", "PV11");
+        JsonNode proposal = call("GET", "/api/applications/" + id + "/units/proposal", "pm", null, 200);
+        assertThat(proposal).hasSize(3);
+        assertThat(proposal.valueStream().map(u -> u.get("models").size()).toList()).containsOnly(1);
+
+        HttpResponse<String> combined = agree(id, List.of(
+                Map.of("label", "电机", "models", List.of("A-" + id, "B-" + id), "functionalUnit", "1 台"),
+                Map.of("label", "变压器", "models", List.of("C-" + id), "functionalUnit", "1 台")));
+        assertThat(combined.statusCode()).isEqualTo(400);
+        assertThat(codes(combined)).containsExactly("application.units.oneModelUnlessReason");
+        assertThat(combined.body()).contains("003 ¶14–15").contains("003 ¶15");
+
+        HttpResponse<String> mixed = agree(id, List.of(Map.of("label", "全部", "models", List.of("A-" + id, "B-" + id, "C-" + id),
+                "functionalUnit", "1 台", "divisionReason", "按第 14 段无法划分，与委托人协商")));
+        assertThat(mixed.statusCode()).isEqualTo(400);
+        assertThat(codes(mixed)).containsExactly("application.units.mixesFields");
+
+        assertThat(agree(id, List.of(
+                Map.of("label", "电机", "models", List.of("A-" + id, "B-" + id), "functionalUnit", "1 台",
+                        "divisionReason", "两型号仅铭牌不同，按第 14 段无法区分，与委托人协商确定"),
+                Map.of("label", "变压器", "models", List.of("C-" + id), "functionalUnit", "1 台"))).statusCode()).isEqualTo(200);
+        JsonNode units = call("GET", "/api/applications/" + id, "pm", null, 200).get("application").get("units");
+        assertThat(units.get(0).get("divisionReason").asText()).startsWith("两型号仅铭牌不同");
+    }
+
+    /** Corrections B-2: 002 §4 — a CEC unit is one material class of Table 1; it may hold several models. */
+    @Test
+    void cec_units_never_mix_material_classes_and_a_class_must_be_in_table_1_002_4() {
+        long id = submittedWith("CEC-FURNITURE", "W1", "木家具", "W2", "木家具", "X", "金属家具");
+        assertThat(call("GET", "/api/applications/" + id + "/units/proposal", "pm", null, 200)).hasSize(2);
+        HttpResponse<String> mixed = agree(id, List.of(Map.of("label", "家具", "models", List.of("W1-" + id, "W2-" + id, "X-" + id),
+                "functionalUnit", "1 件")));
+        assertThat(mixed.statusCode()).isEqualTo(400);
+        assertThat(codes(mixed)).containsExactly("application.units.mixesClasses");
+        assertThat(agree(id, List.of(
+                Map.of("label", "木家具", "models", List.of("W1-" + id, "W2-" + id), "functionalUnit", "1 件"),
+                Map.of("label", "金属家具", "models", List.of("X-" + id), "functionalUnit", "1 件"))).statusCode()).isEqualTo(200);
+
+        long other = submittedWith("CEC-FURNITURE", "P", "纸家具");
+        HttpResponse<String> notAClass = agree(other, List.of(Map.of("label", "纸家具", "models", List.of("P-" + other),
+                "functionalUnit", "1 件")));
+        assertThat(notAClass.statusCode()).isEqualTo(400);
+        assertThat(codes(notAClass)).containsExactly("application.units.notAClass");
+    }
+
+    /** Corrections B-2: 000 §6 "原则上…同一规格型号作为一个单元" — two models in one base unit need a recorded reason. */
+    @Test
+    void a_base_scheme_unit_with_two_models_needs_a_reason_000_6() {
+        long id = submittedWith("CNCA-CFP-00", "Y1", "PV13", "Y2", "PV13");
+        HttpResponse<String> r = agree(id, List.of(Map.of("label", "电机", "models", List.of("Y1-" + id, "Y2-" + id), "functionalUnit", "1 台")));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(codes(r)).containsExactly("application.units.oneModelUnlessReason");
+        assertThat(r.body()).contains("[000 §6; 000 §6]");
+    }
+
+    /** A unified social credit code with its GB 32100 check character. */
+    static String creditCode(String first17) {
+        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] w = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += chars.indexOf(first17.charAt(i)) * w[i];
+        }
+        int c = 31 - sum % 31;
+        return first17 + chars.charAt(c == 31 ? 0 : c);
+    }
+
+    /** An application of the client whose factory is another company it registered; returns its id. */
+    long withOtherFactory(String schemeCode) {
+        long factory = call("POST", "/api/parties", "client-motor", Map.of("name", "代工厂 " + schemeCode, "creditCode",
+                creditCode("91310000MA1K" + String.format("%05d", Math.abs((schemeCode + System.nanoTime()).hashCode()) % 100_000)),
+                "address", "工业园区 9 号", "legalRepresentative", "李四", "contactName", "王五", "contactPhone", "13800000000"), 201)
+                .get("id").asLong();
+        long site = call("POST", "/api/parties/" + factory + "/sites", "client-motor", Map.of("name", "代工厂车间", "address", "工业园区 9 号"), 201)
+                .get("id").asLong();
+        Scheme scheme = schemes.get(schemeCode);
+        long id = call("POST", "/api/applications", "client-motor", Map.of("scheme", schemeCode, "factoryOrgId", factory,
+                "form", filledForm(scheme)), 201).get("id").asLong();
+        call("POST", "/api/applications/" + id + "/products", "client-motor", Map.of("productName", "电机", "model", "F-" + id,
+                "category", "PV13", "siteId", site, "bomItems", 80), 201);
+        return id;
+    }
+
+    List<String> checklistOf(long id) {
+        return call("GET", "/api/applications/" + id, "client-motor", null, 200).get("documents").valueStream()
+                .map(d -> d.get("item").asText() + ":" + d.get("kind").asText()).toList();
+    }
+
+    /**
+     * Corrections B-6, R-PTY-3 [000 §7.1.2(3)]: the entrustment proof follows from the parties — required when the factory is
+     * another company, never a question the client can answer "no" to, one item only (no second definition behind one id).
+     */
+    @Test
+    void a_client_whose_factory_is_another_company_cannot_submit_without_the_entrustment_proof() throws Exception {
+        long id = withOtherFactory("CNCA-CFP-00");
+        assertThat(checklistOf(id)).contains("entrustment-proof:REQUIRED").filteredOn(x -> x.startsWith("entrustment")).hasSize(1);
+        HttpResponse<String> no = http.send("POST", "/api/applications/" + id + "/documents/entrustment-proof/answer?applies=false",
+                "client-motor", null, null);
+        assertThat(no.statusCode()).isEqualTo(400);
+        assertThat(codes(no)).containsExactly("application.checklist.notConditional");
+        Scheme scheme = schemes.get("CNCA-CFP-00");
+        for (ChecklistItem item : scheme.documentChecklist().value().items()) {
+            if (item.kind() == ChecklistItem.Kind.REQUIRED) {
+                upload("client-motor", id, item.id());
+            } else if (item.kind() == ChecklistItem.Kind.CONDITIONAL && item.answeredBy() == null) {
+                call("POST", "/api/applications/" + id + "/documents/" + item.id() + "/answer?applies=false", "client-motor", null, 200);
+            }
+        }
+        Map<String, Boolean> all = new java.util.LinkedHashMap<>();
+        for (Eligibility e : Eligibility.values()) {
+            all.put(e.name(), true);
+        }
+        call("POST", "/api/applications/" + id + "/eligibility", "client-motor", all, 200);
+        HttpResponse<String> submit = http.send("POST", "/api/applications/" + id + "/submit", "client-motor", null, null);
+        assertThat(submit.statusCode()).isEqualTo(400);
+        assertThat(codes(submit)).containsExactly("application.file.documentMissing");
+        assertThat(submit.body()).contains("000 §7.1.2(3)");
+        upload("client-motor", id, "entrustment-proof");
+        assertThat(http.send("POST", "/api/applications/" + id + "/submit", "client-motor", null, null).statusCode()).isEqualTo(200);
+    }
+
+    /** Corrections B-6: CGC asks for its own entrustment agreement once (003 Annex 1 item 3), also when only the factory differs. */
+    @Test
+    void cgc_asks_for_the_entrustment_agreement_once_when_the_factory_differs() {
+        long id = withOtherFactory("CGC-R52003");
+        assertThat(checklistOf(id)).contains("entrustment-agreement:REQUIRED").noneMatch(x -> x.startsWith("entrustment-proof"));
+        long same = call("POST", "/api/applications", "client-motor", Map.of("scheme", "CGC-R52003", "form", Map.of()), 201).get("id").asLong();
+        assertThat(checklistOf(same)).noneMatch(x -> x.startsWith("entrustment"));
     }
 }

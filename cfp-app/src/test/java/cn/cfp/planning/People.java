@@ -60,6 +60,13 @@ final class People {
         return this;
     }
 
+    private int years = 5;
+
+    People years(int y) {
+        years = y;
+        return this;
+    }
+
     People conflictWith(long org) {
         conflicts.add(new ConflictDeclaration(org, true, "前雇主", LocalDate.of(2026, 1, 5)));
         return this;
@@ -67,7 +74,7 @@ final class People {
 
     StaffProfile profile() {
         return new StaffProfile(id, name, name, roles, fullTime, qs, qs.contains(Qualification.CCAA_REGISTERED) ? "CCAA-" + id : null,
-                fields, 5, confidentiality, conflicts);
+                fields, years, confidentiality, conflicts);
     }
 
     ProposedMember as(TeamRole role) {

@@ -84,7 +84,7 @@ class PlanningApiTest {
         assertThat(checked.get("notes").isArray()).isTrue();
         JsonNode expertRefused = checked.get("reasons").valueStream()
                 .filter(r -> r.get("code").asString().equals("planning.team.expertMayNotVerify")).findFirst().orElseThrow();
-        assertThat(expertRefused.get("message").asString()).contains("may not act as verifier").contains("[001 §9.3.2; R-PER-3]");
+        assertThat(expertRefused.get("message").asString()).contains("may not act as verifier").contains("[001 §9.3.2; 000 §7.3.2; decision D1; R-PER-3]");
         assertThat(expertRefused.get("args").get(1).asString()).isEqualTo("verifier");
         assertThat(expertRefused.get("field").asString()).isEqualTo("role_" + fx.userId("expert"));
         assertThat(ok(call("GET", base, "pm", null)).get("status").asString()).isEqualTo("DRAFT");

@@ -55,7 +55,7 @@ class PlanningPagesTest {
         // a refused form comes back to its page with the reasons (ErrorAdvice), in the page's one language
         assertThat(refused.statusCode()).isEqualTo(303);
         assertThat(http.follow(refused, "pm").body()).contains("002 §5.2.1")
-                .contains("检查组至少由 2 名检（核）查员组成，现为 1 名（技术专家、实习人员不计） [002 §5.2.1]")
+                .contains("检查组至少由 2 名检（核）查员组成，现为 1 名（技术专家、实习人员不计） [002 §5.2.1; 002 §5.2.2]")
                 .doesNotContain("The team needs at least");
 
         assertThat(form("/planning/" + app + "/team", "pm", "field=FURNITURE&role_" + fx.userId("inspector") + "=LEADER&role_"

@@ -140,10 +140,10 @@ class PlansWorkflowTest {
                     assertThat(cn.cfp.Messages.codes(r)).contains("planning.team.minMembers", "planning.team.minFullTime",
                             "planning.team.expertMayNotVerify");
                     assertThat(r.reasons()).filteredOn(x -> x.code().equals("planning.team.minMembers")).singleElement()
-                            .satisfies(x -> assertThat(x.args()).containsExactly(2, 1, "001 §9.3.2"));
+                            .satisfies(x -> assertThat(x.args()).containsExactly(2, 1, "001 §9.3.2; 000 §7.3.2; decision D1"));
                     assertThat(r.reasons()).filteredOn(x -> x.code().equals("planning.team.expertMayNotVerify")).singleElement()
                             .satisfies(x -> assertThat(x.field()).isEqualTo("role_" + fx.userId("expert")));
-                    assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("at least 2") && s.contains("[001 §9.3.2]"));
+                    assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("at least 2") && s.contains("[001 §9.3.2; 000 §7.3.2; decision D1]"));
                     assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("full-time"));
                     assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("may not act as verifier"));
                 });
@@ -203,13 +203,13 @@ class PlansWorkflowTest {
         long app = fx.application("client-motor", "CGC-R52003", "ACCEPTED", "PV13", 150, null);
         Actor pm = fx.who("pm");
         fx.plan(app);
-        // CGC ¶33: one CCAA-registered full-time inspector of the field is enough; here the project manager himself
-        plans.proposeTeam(pm, app, "PV13", team("pm", TeamRole.LEADER));
+        // CGC ¶33 plus 000 §7.3.2 [decision D1]: two inspectors, here with the project manager himself
+        plans.proposeTeam(pm, app, "PV13", team("pm", TeamRole.LEADER, "inspector2", TeamRole.INSPECTOR));
         LocalDate today = LocalDate.now(clock);
         plans.setInspectionScheme(pm, app, scheme(today));
         plans.setVerificationPlan(pm, app, verification());
         assertThatThrownBy(() -> plans.approve(pm, app)).isInstanceOf(Refusal.class).hasMessageContaining("planning.approve.inTeam");
-        plans.proposeTeam(pm, app, "PV13", team("inspector", TeamRole.LEADER));
+        plans.proposeTeam(pm, app, "PV13", team("inspector", TeamRole.LEADER, "inspector2", TeamRole.INSPECTOR));
         assertThat(plans.approve(pm, app).status()).isEqualTo(PlanStatus.APPROVED);
         assertThatThrownBy(() -> plans.send(pm, app)).isInstanceOfSatisfying(Refusal.class, r -> {
             assertThat(r.status()).isEqualTo(409);

@@ -37,7 +37,8 @@ class TeamCompositionPolicyTest {
     }
 
     static ProposedMember fullTimeExpertInspector(String field) {
-        return person("张伟").holds(Qualification.CCAA_REGISTERED, Qualification.GHG_VERIFIER).field(field, CompetenceLevel.EXPERT)
+        return person("张伟").holds(Qualification.CCAA_REGISTERED, Qualification.GHG_VERIFIER, Qualification.PCF_TRAINING_CERT)
+                .field(field, CompetenceLevel.EXPERT)
                 .as(TeamRole.LEADER);
     }
 
@@ -46,7 +47,7 @@ class TeamCompositionPolicyTest {
     @Test
     void cnca_a_team_of_two_with_a_full_time_field_expert_is_allowed() {
         Verdict v = evaluate(ShippedSchemes.cnca(), "PV13", fullTimeExpertInspector("PV13"),
-                person("陈静").partTime().as(TeamRole.INSPECTOR));
+                person("陈静").partTime().holds(Qualification.CCAA_REGISTERED).as(TeamRole.INSPECTOR));
         assertThat(v).isInstanceOf(Verdict.Allowed.class);
         assertThat(v.notes()).isEmpty();
     }
@@ -66,8 +67,8 @@ class TeamCompositionPolicyTest {
     @Test
     void cnca_no_full_time_member_and_no_field_expert_are_both_listed() {
         Verdict v = evaluate(ShippedSchemes.cnca(), "PV13",
-                person("甲").partTime().field("PV13", CompetenceLevel.AWARE).as(TeamRole.INSPECTOR),
-                person("乙").partTime().field("FURNITURE", CompetenceLevel.EXPERT).as(TeamRole.INSPECTOR));
+                person("甲").partTime().holds(Qualification.CCAA_REGISTERED).field("PV13", CompetenceLevel.AWARE).as(TeamRole.INSPECTOR),
+                person("乙").partTime().holds(Qualification.CCAA_REGISTERED).field("FURNITURE", CompetenceLevel.EXPERT).as(TeamRole.INSPECTOR));
         assertThat(codes(v.reasons())).containsExactlyInAnyOrder("planning.team.minFullTime", "planning.team.qualificationOfField");
         assertThat(reason(v, "planning.team.minFullTime").args()).containsExactly(1, 0L, "000 §7.3.2");
         Reason field = reason(v, "planning.team.qualificationOfField");
@@ -83,34 +84,34 @@ class TeamCompositionPolicyTest {
                 person("张伟").holds(Qualification.CCAA_REGISTERED).field("PV13", CompetenceLevel.EXPERT).as(TeamRole.LEADER),
                 person("赵磊").roles(Role.TECHNICAL_EXPERT).partTime().field("EXPLOSION_PROOF", CompetenceLevel.EXPERT)
                         .as(TeamRole.TECHNICAL_EXPERT));
-        assertThat(reason(v, "planning.team.minMembers").args()).containsExactly(2, 1, "001 §9.3.2");
+        assertThat(reason(v, "planning.team.minMembers").args()).containsExactly(2, 1, "001 §9.3.2; 000 §7.3.2; decision D1");
         assertThat(Messages.english(reason(v, "planning.team.minMembers"))).contains("at least 2 inspectors/verifiers, has 1");
-        assertThat(reason(v, "planning.team.qualificationOfField").args()).contains("EXPLOSION_PROOF", "001 §9.3.2");
+        assertThat(reason(v, "planning.team.qualificationOfField").args()).contains("EXPLOSION_PROOF", "001 §9.3.2; 000 §7.3.2; decision D1");
     }
 
     @Test
     void cnex_a_technical_expert_may_not_act_as_verifier_R_PER_3() {
-        ProposedMember expert = person("赵磊").roles(Role.TECHNICAL_EXPERT).partTime().field("EXPLOSION_PROOF", CompetenceLevel.EXPERT)
-                .as(TeamRole.VERIFIER);
+        ProposedMember expert = person("赵磊").roles(Role.TECHNICAL_EXPERT).partTime().holds(Qualification.PCF_TRAINING_CERT)
+                .field("EXPLOSION_PROOF", CompetenceLevel.EXPERT).as(TeamRole.VERIFIER);
         Verdict v = evaluate(ShippedSchemes.cnex(), "EXPLOSION_PROOF", fullTimeExpertInspector("EXPLOSION_PROOF"), expert);
         assertThat(v.reasons()).singleElement().satisfies(r -> {
             assertThat(r.code()).isEqualTo("planning.team.expertMayNotVerify");
-            assertThat(r.args()).containsExactly("赵磊", TeamRole.VERIFIER, "001 §9.3.2");
+            assertThat(r.args()).containsExactly("赵磊", TeamRole.VERIFIER, "001 §9.3.2; 000 §7.3.2; decision D1");
             assertThat(r.field()).isEqualTo("role_" + expert.profile().userId());
-            assertThat(Messages.english(r)).contains("technical expert and may not act as verifier").contains("[001 §9.3.2; R-PER-3]");
-            assertThat(Messages.chinese(r)).contains("不得作为核查员").contains("[001 §9.3.2; R-PER-3]");
+            assertThat(Messages.english(r)).contains("technical expert and may not act as verifier").contains("001 §9.3.2").contains("R-PER-3]");
+            assertThat(Messages.chinese(r)).contains("不得作为核查员").contains("001 §9.3.2").contains("R-PER-3]");
         });
     }
 
     @Test
     void cnex_an_allowed_team_with_an_expert_notes_that_the_experts_time_is_not_counted() {
         Verdict v = evaluate(ShippedSchemes.cnex(), "EXPLOSION_PROOF", fullTimeExpertInspector("EXPLOSION_PROOF"),
-                person("刘洋").roles(Role.VERIFIER).as(TeamRole.VERIFIER),
+                person("刘洋").roles(Role.VERIFIER).holds(Qualification.PCF_TRAINING_CERT).as(TeamRole.VERIFIER),
                 person("赵磊").roles(Role.TECHNICAL_EXPERT).partTime().as(TeamRole.TECHNICAL_EXPERT));
         assertThat(v).isInstanceOf(Verdict.Allowed.class);
         assertThat(v.notes()).singleElement().satisfies(n -> {
             assertThat(n.code()).isEqualTo("planning.team.expertTimeNotCounted");
-            assertThat(n.args()).containsExactly("001 §9.3.2");
+            assertThat(n.args()).containsExactly("001 §9.3.2; 000 §7.3.2; decision D1");
             assertThat(Messages.english(n)).contains("not count toward man-days");
         });
     }
@@ -120,20 +121,21 @@ class TeamCompositionPolicyTest {
     @Test
     void cec_leader_ghg_verifier_and_product_certification_make_a_valid_team() {
         Verdict v = evaluate(ShippedSchemes.cec(), "FURNITURE",
-                person("张伟").holds(Qualification.GHG_VERIFIER).as(TeamRole.LEADER),
-                person("陈静").holds(Qualification.GREEN_PRODUCT_CERT).as(TeamRole.INSPECTOR));
+                person("张伟").holds(Qualification.GHG_VERIFIER).field("FURNITURE", CompetenceLevel.PROFICIENT).as(TeamRole.LEADER),
+                person("陈静").holds(Qualification.GREEN_PRODUCT_CERT, Qualification.PCF_PROJECTS).as(TeamRole.INSPECTOR));
         assertThat(v).isInstanceOf(Verdict.Allowed.class);
     }
 
     @Test
     void cec_without_leader_ghg_verifier_or_product_certification_every_rule_is_listed_citing_002_5_2_1() {
         Verdict v = evaluate(ShippedSchemes.cec(), "FURNITURE",
-                person("甲").as(TeamRole.INSPECTOR), person("乙").as(TeamRole.INSPECTOR));
+                person("甲").holds(Qualification.PCF_PROJECTS).field("FURNITURE", CompetenceLevel.EXPERT).as(TeamRole.INSPECTOR),
+                person("乙").holds(Qualification.PCF_PROJECTS).as(TeamRole.INSPECTOR));
         assertThat(codes(v.reasons())).containsExactlyInAnyOrder("planning.team.leaderRequired", "planning.team.qualification",
                 "planning.team.qualification");
         assertThat(v.reasons()).allSatisfy(r -> {
-            assertThat(r.args()).last().isEqualTo("002 §5.2.1");
-            assertThat(Messages.english(r)).contains("[002 §5.2.1]");
+            assertThat(r.args()).last().isEqualTo("002 §5.2.1; 002 §5.2.2");
+            assertThat(Messages.english(r)).contains("[002 §5.2.1; 002 §5.2.2]");
         });
         List<String> english = v.reasons().stream().map(Messages::english).toList();
         assertThat(english).anyMatch(r -> r.contains("leader"));
@@ -141,36 +143,100 @@ class TeamCompositionPolicyTest {
         assertThat(english).anyMatch(r -> r.contains("green product certification"));
     }
 
-    // ---- CGC-R52003 ¶33–34: ≥ 1 CCAA-registered full-time inspector of the field; conflicted persons excluded
+    // ---- CGC-R52003 ¶33–34 plus 000 §7.3.2 [decision D1]: ≥ 2, ≥ 1 CCAA-registered full-time inspector of the field
+
+    static final String CGC = "003 ¶33–34; 000 §7.3.2; decision D1";
 
     @Test
     void cgc_a_ccaa_registered_inspector_who_is_part_time_or_of_another_field_does_not_satisfy_003_33() {
         Verdict partTime = evaluate(ShippedSchemes.cgc(), "PV13",
                 person("甲").partTime().holds(Qualification.CCAA_REGISTERED).field("PV13", CompetenceLevel.EXPERT).as(TeamRole.INSPECTOR),
-                person("乙").field("PV13", CompetenceLevel.AWARE).as(TeamRole.INSPECTOR));
+                person("乙").holds(Qualification.CCAA_REGISTERED).as(TeamRole.INSPECTOR));
         assertThat(partTime.reasons()).singleElement().satisfies(r -> {
             assertThat(r.code()).isEqualTo("planning.team.qualificationOfField");
-            assertThat(r.args()).last().isEqualTo("003 ¶33–34");
-            assertThat(Messages.english(r)).contains("CCAA-registered").contains("[003 ¶33–34]");
+            assertThat(r.args()).last().isEqualTo(CGC);
+            assertThat(Messages.english(r)).contains("CCAA-registered").contains("003 ¶33–34");
         });
         Verdict otherField = evaluate(ShippedSchemes.cgc(), "PV13",
-                person("甲").holds(Qualification.CCAA_REGISTERED).field("PV11", CompetenceLevel.EXPERT).as(TeamRole.INSPECTOR));
+                person("甲").holds(Qualification.CCAA_REGISTERED).field("PV11", CompetenceLevel.EXPERT).as(TeamRole.INSPECTOR),
+                person("乙").holds(Qualification.CCAA_REGISTERED).field("PV13", CompetenceLevel.EXPERT).partTime().as(TeamRole.INSPECTOR));
         assertThat(otherField.reasons()).singleElement().satisfies(r -> {
             assertThat(r.code()).isEqualTo("planning.team.qualificationOfField");
-            assertThat(r.args()).contains("PV13", "003 ¶33–34");
-            assertThat(Messages.english(r)).contains("(field PV13)").contains("[003 ¶33–34]");
-            assertThat(Messages.chinese(r)).contains("（领域 PV13）").contains("[003 ¶33–34]");
+            assertThat(r.args()).contains("PV13", CGC);
+            assertThat(Messages.english(r)).contains("(field PV13)").contains("003 ¶33–34");
+            assertThat(Messages.chinese(r)).contains("（领域 PV13）").contains("003 ¶33–34");
         });
         Verdict ok = evaluate(ShippedSchemes.cgc(), "PV13",
-                person("甲").holds(Qualification.CCAA_REGISTERED).field("PV13", CompetenceLevel.AWARE).as(TeamRole.INSPECTOR));
+                person("甲").holds(Qualification.CCAA_REGISTERED).field("PV13", CompetenceLevel.PROFICIENT).as(TeamRole.INSPECTOR),
+                person("乙").holds(Qualification.CCAA_REGISTERED).partTime().as(TeamRole.INSPECTOR));
         assertThat(ok).isInstanceOf(Verdict.Allowed.class);
+    }
+
+    /** Corrections A-2 / decision D1: 003 ¶33 "至少由 1 名" no longer replaces 000 §7.3.2 "至少由 2名检查员组成". */
+    @Test
+    void cgc_a_single_registered_full_time_inspector_of_the_field_is_refused_by_000_7_3_2_decision_d1() {
+        Verdict v = evaluate(ShippedSchemes.cgc(), "PV13",
+                person("甲").holds(Qualification.CCAA_REGISTERED).field("PV13", CompetenceLevel.EXPERT).as(TeamRole.INSPECTOR));
+        assertThat(v.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("planning.team.minMembers");
+            assertThat(r.args()).containsExactly(2, 1, CGC);
+        });
+    }
+
+    /** Corrections A-3 / B-3: 000 §3.2 every inspector registered; 003 §5.2.4 every verifier authorised by CGC. */
+    @Test
+    void every_inspector_must_be_registered_000_3_2_and_every_cgc_verifier_authorised_003_5_2_4() {
+        ProposedMember unregistered = person("乙").field("PV13", CompetenceLevel.EXPERT).as(TeamRole.INSPECTOR);
+        Verdict cnca = evaluate(ShippedSchemes.cnca(), "PV13", fullTimeExpertInspector("PV13"), unregistered);
+        assertThat(cnca.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("planning.team.memberQualification");
+            assertThat(r.args()).containsExactly("乙", TeamRole.INSPECTOR,
+                    cn.cfp.scheme.LocalizedText.of("CCAA 注册检查员", "CCAA-registered inspector"), "000 §3.2");
+            assertThat(r.field()).isEqualTo("role_" + unregistered.profile().userId());
+            assertThat(Messages.english(r)).isEqualTo("乙 (inspector) must hold: CCAA-registered inspector [000 §3.2]");
+            assertThat(Messages.chinese(r)).contains("须持有CCAA 注册检查员").contains("[000 §3.2]");
+        });
+        ProposedMember verifier = person("丙").holds(Qualification.GHG_VERIFIER).as(TeamRole.VERIFIER);
+        Verdict cgc = evaluate(ShippedSchemes.cgc(), "PV13", fullTimeExpertInspector("PV13"), verifier);
+        assertThat(cgc.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("planning.team.memberQualification");
+            assertThat(r.args()).contains("丙", TeamRole.VERIFIER, "003 §5.2.4");
+        });
+        Verdict authorised = evaluate(ShippedSchemes.cgc(), "PV13", fullTimeExpertInspector("PV13"),
+                person("丙").holds(Qualification.PCF_VERIFIER_AUTHORISED).as(TeamRole.VERIFIER));
+        assertThat(authorised).isInstanceOf(Verdict.Allowed.class);
+    }
+
+    /** Corrections A-3: 002 §5.2.2 Table 2 per inspector; A-8: furniture competence of the team [002 §5.2.1]. */
+    @Test
+    void cec_every_inspector_needs_a_qualification_or_two_projects_and_the_team_furniture_competence() {
+        Verdict v = evaluate(ShippedSchemes.cec(), "FURNITURE",
+                person("张伟").holds(Qualification.GHG_VERIFIER).as(TeamRole.LEADER),
+                person("陈静").holds(Qualification.VOLUNTARY_PRODUCT_CERT).as(TeamRole.INSPECTOR),
+                person("王芳").as(TeamRole.INSPECTOR));
+        assertThat(codes(v.reasons())).containsExactlyInAnyOrder("planning.team.memberQualification", "planning.team.qualificationOfField");
+        assertThat(reason(v, "planning.team.memberQualification").args()).contains("王芳", "002 §5.2.2 Table 2");
+        assertThat(reason(v, "planning.team.qualificationOfField").args()).contains("FURNITURE");
+    }
+
+    /** Corrections A-3: 004 §4.2.1 certificate and §4.2.2 two years' experience for every CICC verifier. */
+    @Test
+    void cicc_every_verifier_needs_a_certificate_and_two_years_experience_004_4_2() {
+        Verdict v = evaluate(ShippedSchemes.cicc(), "PV13",
+                person("甲").holds(Qualification.GHG_VERIFIER).field("PV13", CompetenceLevel.PROFICIENT).years(1).as(TeamRole.VERIFIER),
+                person("乙").years(2).as(TeamRole.VERIFIER));
+        assertThat(codes(v.reasons())).containsExactlyInAnyOrder("planning.team.memberExperience", "planning.team.memberQualification");
+        assertThat(reason(v, "planning.team.memberExperience").args()).containsExactly("甲", TeamRole.VERIFIER, 2, 1, "004 §4.2.1; 004 §4.2.2");
+        assertThat(Messages.english(reason(v, "planning.team.memberExperience"))).contains("at least 2 years").contains("has 1");
+        assertThat(reason(v, "planning.team.memberQualification").args()).contains("乙");
     }
 
     @Test
     void cgc_a_member_with_a_declared_conflict_is_never_assignable_R_PER_2_citing_003_34() {
         Verdict v = evaluate(ShippedSchemes.cgc(), "PV13",
                 person("甲").holds(Qualification.CCAA_REGISTERED).field("PV13", CompetenceLevel.EXPERT).conflictWith(CLIENT)
-                        .as(TeamRole.LEADER));
+                        .as(TeamRole.LEADER),
+                person("乙").holds(Qualification.CCAA_REGISTERED).as(TeamRole.INSPECTOR));
         assertThat(v.reasons()).singleElement().satisfies(r -> {
             assertThat(r.code()).isEqualTo("planning.team.conflictNoted");
             assertThat(r.args()).containsExactly("甲", CLIENT, "前雇主", "003 ¶34");
@@ -184,19 +250,19 @@ class TeamCompositionPolicyTest {
     @Test
     void cicc_a_team_without_competence_in_the_field_as_a_whole_is_refused_citing_004_4_5() {
         Verdict v = evaluate(ShippedSchemes.cicc(), "PV13",
-                person("甲").field("FURNITURE", CompetenceLevel.EXPERT).as(TeamRole.VERIFIER),
+                person("甲").holds(Qualification.GHG_VERIFIER).field("FURNITURE", CompetenceLevel.EXPERT).as(TeamRole.VERIFIER),
                 person("实习").field("PV13", CompetenceLevel.EXPERT).as(TeamRole.TRAINEE));
         assertThat(v.reasons()).singleElement().satisfies(r -> {
             assertThat(r.code()).isEqualTo("planning.team.wholeTeamField");
-            assertThat(r.args()).containsExactly("PV13", "004 §4.5; 004 §9.1");
-            assertThat(Messages.english(r)).contains("as a whole").contains("[004 §4.5; 004 §9.1]");
+            assertThat(r.args()).containsExactly("PV13", "004 §4.2; 004 §4.5; 004 §9.1");
+            assertThat(Messages.english(r)).contains("as a whole").contains("[004 §4.2; 004 §4.5; 004 §9.1]");
         });
     }
 
     @Test
     void cicc_a_trainee_is_allowed_and_noted_as_not_counted() {
         Verdict v = evaluate(ShippedSchemes.cicc(), "PV13",
-                person("甲").field("PV13", CompetenceLevel.PROFICIENT).as(TeamRole.VERIFIER),
+                person("甲").holds(Qualification.EMS_ENMS_AUDITOR).field("PV13", CompetenceLevel.PROFICIENT).as(TeamRole.VERIFIER),
                 person("实习").as(TeamRole.TRAINEE));
         assertThat(v).isInstanceOf(Verdict.Allowed.class);
         assertThat(codes(v.notes())).contains("planning.team.traineeTimeNotCounted");

@@ -238,11 +238,13 @@ class ApplicationPages {
     @PostMapping("/applications/{id}/units")
     String agreeUnits(Actor me, @PathVariable long id, @RequestParam List<String> label,
                       @RequestParam List<String> models, @RequestParam List<String> functionalUnit,
-                      @RequestParam(required = false) List<String> category) {
+                      @RequestParam(required = false) List<String> category,
+                      @RequestParam(required = false) List<String> divisionReason) {
         List<CertificationUnits.AgreedUnit> agreed = new ArrayList<>();
         for (int i = 0; i < label.size(); i++) {
             agreed.add(new CertificationUnits.AgreedUnit(label.get(i), category == null || category.size() <= i ? null : category.get(i),
-                    List.of(models.get(i).split("\\s*,\\s*")), functionalUnit.get(i)));
+                    List.of(models.get(i).split("\\s*,\\s*")), functionalUnit.get(i),
+                    divisionReason == null || divisionReason.size() <= i ? null : divisionReason.get(i)));
         }
         units.agree(me, id, agreed);
         return back(id);

@@ -47,13 +47,14 @@ class DemoProfiles implements ApplicationRunner {
         }
         LocalDate signed = LocalDate.of(2025, 1, 6);
         // inspector: full-time CCAA-registered inspector, GHG verifier, expert in every demo field (leader for any scheme)
-        seed("inspector", new ProfileInput(true, EnumSet.of(Qualification.CCAA_REGISTERED, Qualification.GHG_VERIFIER),
-                "CCAA-2021-P-10086", fields(CompetenceLevel.EXPERT), 6, signed));
+        seed("inspector", new ProfileInput(true, EnumSet.of(Qualification.CCAA_REGISTERED, Qualification.GHG_VERIFIER,
+                Qualification.PCF_TRAINING_CERT, Qualification.PCF_VERIFIER_AUTHORISED), "CCAA-2021-P-10086", fields(CompetenceLevel.EXPERT), 6, signed));
         // inspector2: full-time, voluntary and green product certification, proficient in every field
         seed("inspector2", new ProfileInput(true, EnumSet.of(Qualification.CCAA_REGISTERED, Qualification.VOLUNTARY_PRODUCT_CERT,
-                Qualification.GREEN_PRODUCT_CERT), "CCAA-2023-P-20417", fields(CompetenceLevel.PROFICIENT), 3, signed));
-        // verifier: full-time GHG verifier, proficient everywhere
-        seed("verifier", new ProfileInput(true, EnumSet.of(Qualification.GHG_VERIFIER), null, fields(CompetenceLevel.PROFICIENT), 4, signed));
+                Qualification.GREEN_PRODUCT_CERT, Qualification.PCF_TRAINING_CERT, Qualification.EMS_ENMS_AUDITOR), "CCAA-2023-P-20417", fields(CompetenceLevel.PROFICIENT), 3, signed));
+        // verifier: full-time GHG verifier (trained [001 §8.5], CGC-authorised [003 §5.2.4]), proficient everywhere
+        seed("verifier", new ProfileInput(true, EnumSet.of(Qualification.GHG_VERIFIER, Qualification.PCF_TRAINING_CERT,
+                Qualification.PCF_VERIFIER_AUTHORISED), null, fields(CompetenceLevel.PROFICIENT), 4, signed));
         // expert: part-time technical expert (explosion-proof motors)
         seed("expert", new ProfileInput(false, Set.of(), null,
                 List.of(new FieldCompetence("EXPLOSION_PROOF", CompetenceLevel.EXPERT, true, true, 12),

@@ -1,6 +1,10 @@
 package cn.cfp.scheme.internal;
 
+import cn.cfp.scheme.ChecklistItem;
 import cn.cfp.scheme.Cited;
+import cn.cfp.scheme.DocumentChecklist;
+import cn.cfp.scheme.NationalLimit;
+import cn.cfp.scheme.TeamPolicy;
 import cn.cfp.scheme.LocalizedText;
 import cn.cfp.scheme.Scheme;
 import cn.cfp.scheme.SchemeDefinitionException;
@@ -28,18 +32,21 @@ import java.util.regex.Pattern;
  */
 final class SchemeLoader {
 
-    static final List<String> HEADER_KEYS = List.of("code", "documentNumber", "version", "name", "issuer", "seed", "extends", "note");
-    private static final List<String> ENTRY_KEYS = List.of("value", "cite", "note", "inherit");
+    static final List<String> HEADER_KEYS = List.of("code", "documentNumber", "version", "name", "issuer", "seed", "extends", "note",
+            "cfpLabel");
+    private static final List<String> ENTRY_KEYS = List.of("value", "cite", "note", "inherit", "nationalLimit", "deviation",
+            "addsToBase");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]*");
 
     /** One parameter as written in a file, before inheritance. */
-    record Entry(Object value, String cite, LocalizedText note, boolean inherit) {
+    record Entry(Object value, String cite, LocalizedText note, boolean inherit, NationalLimit.Kind limit,
+                 NationalLimit.Deviation deviation, boolean addsToBase) {
     }
 
     /** One parsed file. */
     record Parsed(SchemeSource source, String code, String documentNumber, String version, LocalizedText name,
                   LocalizedText issuer, String seed, String extendsCode, Node extendsNode,
-                  Map<SchemeParameter<?>, Entry> entries) {
+                  Map<SchemeParameter<?>, Entry> entries, boolean cfpLabel) {
     }
 
     private SchemeLoader() {
@@ -74,6 +81,29 @@ final class SchemeLoader {
                 problems.add(new Problem(p.source().name(), "extends", "'extends' forms a cycle through '"
                         + p.extendsCode() + "'"));
             }
+            p.entries().forEach((param, e) -> {
+                if (e.limit() != null && p.extendsCode() != null) {
+                    problems.add(new Problem(p.source().name(), param.key() + ".nationalLimit",
+                            "only a base scheme (one without 'extends') states national limits [decision D1]"));
+                }
+                if (e.limit() == NationalLimit.Kind.BOTH && param != SchemeParameter.TEAM_POLICY) {
+                    problems.add(new Problem(p.source().name(), param.key() + ".nationalLimit",
+                            "BOTH combines team rules only (teamPolicy); use AT_MOST, AT_LEAST or BASE"));
+                }
+                if ((e.limit() == NationalLimit.Kind.AT_MOST || e.limit() == NationalLimit.Kind.AT_LEAST)
+                        && param.type() != Integer.class) {
+                    problems.add(new Problem(p.source().name(), param.key() + ".nationalLimit",
+                            e.limit() + " compares numbers; this parameter is not a number (use BASE)"));
+                }
+                if (e.deviation() != null && !p.cfpLabel()) {
+                    problems.add(new Problem(p.source().name(), param.key() + ".deviation",
+                            "a deviation from a national limit needs a CFP-label scheme (cfpLabel: true) [decision D1]"));
+                }
+                if (e.addsToBase() && param != SchemeParameter.DOCUMENT_CHECKLIST) {
+                    problems.add(new Problem(p.source().name(), param.key() + ".addsToBase",
+                            "only documentChecklist can add to the base scheme's list"));
+                }
+            });
         }
         if (!problems.isEmpty()) {
             throw new SchemeDefinitionException(problems);
@@ -137,20 +167,75 @@ final class SchemeLoader {
         }
         Scheme base = p.extendsCode() == null ? null : resolve(byCode.get(p.extendsCode()), byCode, done);
         Map<SchemeParameter<?>, Cited<?>> values = new LinkedHashMap<>();
+        Map<SchemeParameter<?>, NationalLimit> limits = new LinkedHashMap<>();
         for (SchemeParameter<?> param : SchemeParameter.ALL) {
             Entry e = p.entries().get(param);
             Cited<?> value;
             if (e != null && (e.value() != null || !e.inherit() || base == null)) {
-                value = new Cited<>(e.value(), e.cite(), e.note(), false, p.code());
+                Object own = e.value();
+                String cite = e.cite();
+                if (e.addsToBase() && base != null && base.get(param).value() instanceof DocumentChecklist inherited
+                        && own instanceof DocumentChecklist added) {
+                    own = appended(inherited, added);
+                    cite = join(base.get(param).cite(), cite);
+                }
+                value = new Cited<>(own, cite, e.note(), false, p.code());
+                NationalLimit.Kind kind = p.cfpLabel() && base != null ? limitKind(byCode.get(p.extendsCode()), param, byCode) : null;
+                if (kind != null) {
+                    Cited<?> b = base.get(param);
+                    Object effective = e.deviation() != null ? own : effective(kind, own, b.value());
+                    limits.put(param, new NationalLimit(kind, own, e.cite(), b.value(), b.cite(), effective, e.deviation()));
+                    if (!java.util.Objects.equals(effective, own)) {
+                        value = new Cited<>(effective, join(join(e.cite(), b.cite()), "decision D1"), e.note(), false, p.code());
+                    }
+                }
             } else {
                 value = base.get(param).inheritedBy(e == null ? null : e.note());
             }
             values.put(param, value);
         }
         Scheme s = new Scheme(p.code(), p.documentNumber(), p.name(), p.issuer(), p.version(), p.seed(), p.extendsCode(),
-                p.source().name(), values);
+                p.source().name(), values, p.cfpLabel(), limits);
         done.put(p.code(), s);
         return s;
+    }
+
+    /** The national-limit kind the nearest ancestor's file states for a parameter, or null. */
+    private static NationalLimit.Kind limitKind(Parsed ancestor, SchemeParameter<?> param, Map<String, Parsed> byCode) {
+        for (Parsed a = ancestor; a != null; a = a.extendsCode() == null ? null : byCode.get(a.extendsCode())) {
+            Entry e = a.entries().get(param);
+            if (e != null && e.limit() != null) {
+                return e.limit();
+            }
+        }
+        return null;
+    }
+
+    /** The value the platform applies under a national limit [decision D1]: the stricter of body and base. */
+    static Object effective(NationalLimit.Kind kind, Object body, Object base) {
+        if (base == null) {
+            return body;
+        }
+        return switch (kind) {
+            case BASE -> base;
+            case AT_MOST -> body == null ? base : Math.min((Integer) body, (Integer) base);
+            case AT_LEAST -> body == null ? base : Math.max((Integer) body, (Integer) base);
+            case BOTH -> body == null ? base : TeamPolicy.both((TeamPolicy) base, (TeamPolicy) body);
+        };
+    }
+
+    /** The base list followed by the body's items; a body item with a base item's id replaces it in place. */
+    private static DocumentChecklist appended(DocumentChecklist base, DocumentChecklist added) {
+        List<ChecklistItem> items = new ArrayList<>();
+        for (ChecklistItem i : base.items()) {
+            items.add(added.item(i.id()).orElse(i));
+        }
+        added.items().stream().filter(i -> base.item(i.id()).isEmpty()).forEach(items::add);
+        return new DocumentChecklist(items);
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "; " + b;
     }
 
     // ---- one file
@@ -178,6 +263,7 @@ final class SchemeLoader {
         Node extendsNode = null;
         LocalizedText name = null;
         LocalizedText issuer = null;
+        boolean cfpLabel = false;
         Map<SchemeParameter<?>, Entry> entries = new LinkedHashMap<>();
         List<String> allowed = new ArrayList<>(HEADER_KEYS);
         SchemeParameter.ALL.forEach(p -> allowed.add(p.key()));
@@ -212,6 +298,7 @@ final class SchemeLoader {
             extendsNode = f.opt("extends");
             extendsCode = extendsNode.optString();
             f.opt("note").optText();
+            cfpLabel = f.opt("cfpLabel").boolOr(false);
         } catch (SchemeDefinitionException e) {
             problems.addAll(e.problems());
         }
@@ -230,7 +317,7 @@ final class SchemeLoader {
             return Optional.empty();
         }
         return Optional.of(new Parsed(source, code, documentNumber == null ? code : documentNumber, version, name, issuer,
-                seed, extendsCode, extendsNode, entries));
+                seed, extendsCode, extendsNode, entries, cfpLabel));
     }
 
     private static Entry entry(SchemeParameter<?> param, Node n) {
@@ -240,19 +327,26 @@ final class SchemeLoader {
         Node.Fields f = n.fields(ENTRY_KEYS.toArray(String[]::new));
         LocalizedText note = f.opt("note").optText();
         boolean inherit = f.opt("inherit").boolOr(true);
+        NationalLimit.Kind limit = f.opt("nationalLimit").isNull() ? null : f.opt("nationalLimit").enumValue(NationalLimit.Kind.class);
+        NationalLimit.Deviation deviation = null;
+        if (!f.opt("deviation").isNull()) {
+            Node.Fields d = f.opt("deviation").fields("reason", "decidedBy", "date");
+            deviation = new NationalLimit.Deviation(d.req("reason").text(), d.req("decidedBy").string(), d.req("date").string());
+        }
+        boolean addsToBase = f.opt("addsToBase").boolOr(false);
         Node valueNode = f.opt("value");
         if (valueNode.isNull()) {
             if (note == null) {
                 throw f.opt("note").error("is required when value is null: say why the seed does not state it");
             }
             String cite = f.has("cite") ? ValueParsers.cite(f.req("cite")) : null;
-            return new Entry(null, cite, note, inherit);
+            return new Entry(null, cite, note, inherit, limit, deviation, addsToBase);
         }
         Object value = ValueParsers.parse(param, valueNode);
         if (!f.has("cite")) {
             throw f.opt("cite").error("is missing: every value needs its citation (seed id + clause), e.g. cite: \"000 §7.3.3\"");
         }
-        return new Entry(value, ValueParsers.cite(f.req("cite")), note, inherit);
+        return new Entry(value, ValueParsers.cite(f.req("cite")), note, inherit, limit, deviation, addsToBase);
     }
 
     /** " (did you mean 'x'?)" for a near miss, else "". */

@@ -33,6 +33,7 @@ import cn.cfp.scheme.FlowStep;
 import cn.cfp.scheme.ProcedureSteps;
 import cn.cfp.scheme.Stage;
 import cn.cfp.scheme.PublicationRule;
+import cn.cfp.scheme.MemberRequirement;
 import cn.cfp.scheme.Qualification;
 import cn.cfp.scheme.QualificationRequirement;
 import cn.cfp.scheme.QuantificationMethod;
@@ -225,7 +226,7 @@ final class ValueParsers {
     // ---- parameters
 
     private static UnitDivision unitDivision(Node n) {
-        var f = n.fields("rule", "differentSiteIsDifferentUnit", "classes", "steps", "description");
+        var f = n.fields("rule", "differentSiteIsDifferentUnit", "classes", "steps", "description", "modelsPerUnit", "exceptionCite");
         UnitDivision.Rule rule = f.req("rule").enumValue(UnitDivision.Rule.class);
         List<LocalizedText> classes = f.opt("classes").listOf(Node::text);
         List<LocalizedText> steps = f.opt("steps").listOf(Node::text);
@@ -236,7 +237,9 @@ final class ValueParsers {
             throw f.opt("steps").error("is required (a non-empty list) when rule is STEPWISE");
         }
         return new UnitDivision(rule, f.req("differentSiteIsDifferentUnit").bool(), classes, steps,
-                f.opt("description").optText());
+                f.opt("description").optText(),
+                f.opt("modelsPerUnit").isNull() ? null : f.opt("modelsPerUnit").enumValue(UnitDivision.ModelsPerUnit.class),
+                f.opt("exceptionCite").isNull() ? null : cite(f.opt("exceptionCite")));
     }
 
     private static DocumentChecklist checklist(Node n) {
@@ -289,7 +292,7 @@ final class ValueParsers {
     }
 
     private static ChecklistItem checklistItem(Node n) {
-        var f = n.fields("id", "zh", "en", "kind", "question", "cite");
+        var f = n.fields("id", "zh", "en", "kind", "question", "cite", "answeredBy");
         String id = f.req("id").string();
         if (!ITEM_ID.matcher(id).matches()) {
             throw f.req("id").error("must be lower-case letters, digits and '-', got " + Node.describe(id));
@@ -311,8 +314,12 @@ final class ValueParsers {
         if (!f.has("cite")) {
             throw f.opt("cite").error("is required: every checklist item cites its clause, e.g. \"000 §7.1.2(3)\"");
         }
+        ChecklistItem.AnsweredBy answeredBy = f.opt("answeredBy").optEnum(ChecklistItem.AnsweredBy.class);
+        if (answeredBy != null && kind != ChecklistItem.Kind.CONDITIONAL) {
+            throw f.opt("answeredBy").error("only a conditional item can be answered from the parties");
+        }
         return new ChecklistItem(id, new LocalizedText(f.req("zh").string(), f.opt("en").optString()), kind, question,
-                cite(f.req("cite")));
+                cite(f.req("cite")), answeredBy);
     }
 
     private static TimeLimit timeLimit(Node n) {
@@ -323,7 +330,7 @@ final class ValueParsers {
     private static TeamPolicy team(Node n) {
         var f = n.fields("minMembers", "minFullTime", "leaderRequired", "qualifications", "technicalExpertAllowed",
                 "technicalExpertMayVerify", "technicalExpertTimeCounted", "traineesAllowed", "traineeTimeCounted",
-                "competenceAsWhole", "description");
+                "competenceAsWhole", "description", "everyMember");
         Integer min = f.opt("minMembers").optPositiveInt();
         Integer fullTime = f.opt("minFullTime").isNull() ? null : f.opt("minFullTime").nonNegativeInt();
         if (min != null && fullTime != null && fullTime > min) {
@@ -343,7 +350,24 @@ final class ValueParsers {
                 f.opt("technicalExpertAllowed").optBool(), f.opt("technicalExpertMayVerify").optBool(),
                 f.opt("technicalExpertTimeCounted").optBool(), f.opt("traineesAllowed").optBool(),
                 f.opt("traineeTimeCounted").optBool(), f.opt("competenceAsWhole").boolOr(false),
-                f.opt("description").optText());
+                f.opt("description").optText(), f.opt("everyMember").listOf(m -> {
+                    var mf = m.fields("roles", "anyOf", "minExperienceYears", "cite");
+                    Set<String> roles = new HashSet<>();
+                    for (Node r : mf.req("roles").nonEmptyList()) {
+                        String role = r.string();
+                        if (!MemberRequirement.ROLES.contains(role)) {
+                            throw r.error("must be one of " + new java.util.TreeSet<>(MemberRequirement.ROLES) + ", got " + Node.describe(role));
+                        }
+                        roles.add(role);
+                    }
+                    Set<Qualification> anyOf = mf.opt("anyOf").isNull() ? Set.of() : new HashSet<>(mf.opt("anyOf").nonEmptyList().stream()
+                            .map(x -> x.enumValue(Qualification.class)).toList());
+                    Integer years = mf.opt("minExperienceYears").optPositiveInt();
+                    if (anyOf.isEmpty() && years == null) {
+                        throw m.error("must ask for a qualification (anyOf) or experience (minExperienceYears)");
+                    }
+                    return new MemberRequirement(roles, anyOf, years, mf.req("cite").string());
+                }));
     }
 
     private static ManDayRange manDayRange(Node n) {
@@ -481,10 +505,11 @@ final class ValueParsers {
 
     private static FootprintIncreaseRule footprintIncrease(Node n) {
         var f = n.fields("unplannedPercent", "plannedPercent", "minDurationMonths", "ifNoReReviewRequested",
-                "ifReReviewRefused", "consequence");
+                "ifReReviewRefused", "consequence", "durationInclusive");
         return new FootprintIncreaseRule(f.req("unplannedPercent").percent(), f.req("plannedPercent").percent(),
                 f.req("minDurationMonths").positiveInt(), f.opt("ifNoReReviewRequested").optEnum(StatusAction.class),
-                f.opt("ifReReviewRefused").optEnum(StatusAction.class), f.opt("consequence").optText());
+                f.opt("ifReReviewRefused").optEnum(StatusAction.class), f.opt("consequence").optText(),
+                f.opt("durationInclusive").boolOr(false));
     }
 
     private static CutOffRule cutOff(Node n) {

@@ -384,4 +384,55 @@ class SchemeValidationTest {
                 e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("onsiteInspectionExemption.waives")
                         .contains("ON_SITE_INSPECTION is not in the flow"));
     }
+
+    /** Decision D1: a base limit binds a CFP-label body; a recorded deviation keeps the body's looser value. */
+    @Test
+    void a_national_limit_binds_a_cfp_label_body_unless_it_records_a_deviation_decision_d1() throws IOException {
+        write("base.yaml", minimalBase("BASE").replace("validityYears:\n  value: null\n  note: not stated in the test seed\n",
+                "validityYears:\n  value: 2\n  cite: \"900 §9\"\n  nationalLimit: AT_MOST\n"));
+        write("label.yaml", body("LABEL", "BASE", """
+                cfpLabel: true
+                validityYears:
+                  value: 3
+                  cite: "901 §12"
+                """));
+        write("other.yaml", body("OTHER", "BASE", """
+                validityYears:
+                  value: 3
+                  cite: "901 §12"
+                """));
+        write("deviating.yaml", body("DEVIATING", "BASE", """
+                cfpLabel: true
+                validityYears:
+                  value: 3
+                  cite: "901 §12"
+                  deviation: {reason: {zh: 主管部门书面同意, en: "written consent of the authority"}, decidedBy: 技术委员会, date: "2026-01-05"}
+                """));
+        var byCode = new java.util.HashMap<String, cn.cfp.scheme.Scheme>();
+        SchemeLoader.load(SchemeSources.directory(dir)).forEach(x -> byCode.put(x.code(), x));
+        org.assertj.core.api.Assertions.assertThat(byCode.get("LABEL").validityYears().value()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(byCode.get("LABEL").validityYears().cite()).isEqualTo("901 §12; 900 §9; decision D1");
+        org.assertj.core.api.Assertions.assertThat(byCode.get("OTHER").validityYears().value()).isEqualTo(3);
+        var dev = byCode.get("DEVIATING");
+        org.assertj.core.api.Assertions.assertThat(dev.validityYears().value()).isEqualTo(3);
+        var limit = dev.limit(SchemeParameter.VALIDITY_YEARS).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(limit.deviation().decidedBy()).isEqualTo("技术委员会");
+        org.assertj.core.api.Assertions.assertThat(limit.applied()).isFalse();
+    }
+
+    @Test
+    void a_national_limit_in_a_body_scheme_and_a_deviation_outside_a_cfp_label_scheme_are_refused() throws IOException {
+        write("base.yaml", minimalBase("BASE"));
+        write("body.yaml", body("BODY", "BASE", """
+                validityYears:
+                  value: 3
+                  cite: "901 §12"
+                  nationalLimit: AT_MOST
+                  deviation: {reason: {zh: 理由}, decidedBy: x, date: "2026-01-05"}
+                """));
+        assertThatThrownBy(this::loadDir)
+                .hasMessageContaining("validityYears.nationalLimit")
+                .hasMessageContaining("only a base scheme (one without 'extends') states national limits")
+                .hasMessageContaining("needs a CFP-label scheme (cfpLabel: true)");
+    }
 }

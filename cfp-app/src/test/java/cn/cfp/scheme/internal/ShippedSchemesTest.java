@@ -62,8 +62,9 @@ class ShippedSchemesTest {
     @Test
     void validity_years_follow_the_seeds() {
         assertThat(cnca().validityYears().value()).isEqualTo(2);   // 000 §9.1.1
-        assertThat(cnex().validityYears().value()).isEqualTo(3);   // 001 §12.1
-        assertThat(cnex().validityYears().cite()).isEqualTo("001 §12.1");
+        // 001 §12.1 says 3 years; the national 2 years of 000 §9.1.1 bind a CFP-label scheme [decision D1, corrections A-1]
+        assertThat(cnex().validityYears().value()).isEqualTo(2);
+        assertThat(cnex().validityYears().cite()).isEqualTo("001 §12.1; 000 §9.1.1; decision D1");
         assertThat(cec().validityYears().value()).isEqualTo(3);    // 002 §7.2
         assertThat(cgc().validityYears().value()).isEqualTo(2);    // 003 ¶90 (unless a PCF mechanism says otherwise)
         assertThat(cicc().validityYears().value()).isEqualTo(3);   // 004 §9.9.1 (at most 3 years)
@@ -101,12 +102,14 @@ class ShippedSchemesTest {
     @Test
     void suspension_maximum_per_scheme() {   // R-LIFE-2
         assertThat(cnca().suspensionMaxMonths().value()).isEqualTo(3);     // 000 §9.1.5
-        assertThat(cnex().suspensionMaxMonths().value()).isEqualTo(6);     // 001 §12.3.1 (case e: until permit decision — in the note)
+        // 001 §12.3.1 says 6 months (case e open); the national 3 months of 000 §9.1.5 apply [decision D1, corrections A-1]
+        assertThat(cnex().suspensionMaxMonths().value()).isEqualTo(3);
         assertThat(cnex().suspensionMaxMonths().note().en()).contains("case (e)");
         assertThat(cec().suspensionMaxMonths().value()).isEqualTo(6);      // 002 §7.4
-        // 003 ¶94 delegates to CGC-QP-V06, which is not in the seed: null with a note, NOT inherited
-        assertThat(cgc().suspensionMaxMonths().value()).isNull();
+        // 003 ¶94 delegates to CGC-QP-V06, which is not in the seed; the national cap 000 §9.1.5 still binds [D1, corrections A-7]
+        assertThat(cgc().suspensionMaxMonths().value()).isEqualTo(3);
         assertThat(cgc().suspensionMaxMonths().inherited()).isFalse();
+        assertThat(cgc().suspensionMaxMonths().cite()).isEqualTo("003 ¶94; 000 §9.1.5; decision D1");
         assertThat(cgc().suspensionMaxMonths().note().en()).contains("CGC-QP-V06");
         // 004 §11.1 is silent on a maximum: the base value applies
         assertThat(cicc().suspensionMaxMonths().value()).isEqualTo(3);
@@ -129,7 +132,10 @@ class ShippedSchemesTest {
     @Test
     void renewal_windows() {   // R-LIFE-5
         assertThat(cnca().renewalWindow().value()).isEqualTo(Term.of(90, Term.Unit.DAYS));   // 000 §9.1.1
-        assertThat(cnex().renewalWindow().value()).isEqualTo(Term.of(6, Term.Unit.MONTHS));  // 001 §12.1
+        // 001 §12.1 (6 months, by surveillance) is the body's practice; 000 §9.1.1 applies [decision D1]
+        assertThat(cnex().renewalWindow().value()).isEqualTo(Term.of(90, Term.Unit.DAYS));
+        assertThat(cnex().limit(SchemeParameter.RENEWAL_WINDOW).orElseThrow().bodyValue()).isEqualTo(Term.of(6, Term.Unit.MONTHS));
+        assertThat(cnex().renewalProcedure().value().zh()).contains("再认证程序与初次认证相同");
         assertThat(cec().renewalWindow().value()).isEqualTo(Term.of(6, Term.Unit.MONTHS));   // 002 §7.2
         assertThat(cgc().renewalWindow().value()).isEqualTo(Term.of(90, Term.Unit.DAYS));    // 003 ¶87
     }
@@ -162,15 +168,94 @@ class ShippedSchemesTest {
         assertThat(cecT.leaderRequired()).isTrue();
         assertThat(cecT.qualifications()).extracting(q -> q.anyOf())
                 .containsExactlyInAnyOrder(java.util.Set.of(Qualification.GHG_VERIFIER),
-                        java.util.Set.of(Qualification.VOLUNTARY_PRODUCT_CERT, Qualification.GREEN_PRODUCT_CERT));
-        var cgcT = cgc().teamPolicy().value();                       // 003 ¶33
-        assertThat(cgcT.qualifications()).singleElement().satisfies(q -> {
-            assertThat(q.anyOf()).containsExactly(Qualification.CCAA_REGISTERED);
-            assertThat(q.fullTime()).isTrue();
-            assertThat(q.ofField()).isTrue();
-        });
+                        java.util.Set.of(Qualification.VOLUNTARY_PRODUCT_CERT, Qualification.GREEN_PRODUCT_CERT),
+                        java.util.Set.of(Qualification.FIELD_EXPERT));   // 002 §5.2.1 furniture competence (corrections A-8)
+        // 003 ¶33 plus 000 §7.3.2 [decision D1, corrections A-2]: ≥ 2, ≥ 1 full-time, a field expert and the CCAA inspector
+        var cgcT = cgc().teamPolicy().value();
+        assertThat(cgcT.minMembers()).isEqualTo(2);
+        assertThat(cgcT.minFullTime()).isEqualTo(1);
+        assertThat(cgcT.qualifications()).extracting(q -> q.anyOf())
+                .containsExactly(java.util.Set.of(Qualification.FIELD_EXPERT), java.util.Set.of(Qualification.CCAA_REGISTERED));
+        assertThat(cgcT.qualifications().get(1).fullTime()).isTrue();
+        assertThat(cgcT.qualifications().get(1).ofField()).isTrue();
+        assertThat(cgc().limit(SchemeParameter.TEAM_POLICY).orElseThrow().bodyValue())
+                .extracting(v -> ((cn.cfp.scheme.TeamPolicy) v).minMembers()).isEqualTo(1);
         assertThat(cicc().teamPolicy().value().competenceAsWhole()).isTrue();          // 004 §4.5
         assertThat(cicc().teamPolicy().value().traineeTimeCounted()).isFalse();        // 004 §9.1
+    }
+
+    /** Decision D1 / corrections A-3, B-3: per-person rules of every scheme. */
+    @Test
+    void every_member_rules_follow_000_3_2_002_table_2_003_5_2_4_004_4_2_and_001_8_5() {
+        var base = cnca().teamPolicy().value().everyMember();        // 000 §3.2: every inspector registered
+        assertThat(base).singleElement().satisfies(m -> {
+            assertThat(m.anyOf()).containsExactly(Qualification.CCAA_REGISTERED);
+            assertThat(m.roles()).containsExactlyInAnyOrder("LEADER", "INSPECTOR");
+        });
+        // CFP-label schemes keep 000 §3.2 and add their own (decision D1)
+        assertThat(cgc().teamPolicy().value().everyMember()).extracting(m -> m.cite()).containsExactly("000 §3.2", "003 §5.2.4");
+        assertThat(cnex().teamPolicy().value().everyMember()).extracting(m -> m.cite()).containsExactly("000 §3.2", "001 §8.5");
+        // CEC and CICC are not CFP-label schemes: their own rules only
+        assertThat(cec().teamPolicy().value().everyMember()).singleElement().satisfies(m -> assertThat(m.anyOf())
+                .containsExactlyInAnyOrder(Qualification.VOLUNTARY_PRODUCT_CERT, Qualification.GHG_VERIFIER, Qualification.PCF_PROJECTS));
+        assertThat(cicc().teamPolicy().value().everyMember()).singleElement().satisfies(m -> {
+            assertThat(m.minExperienceYears()).isEqualTo(2);
+            assertThat(m.anyOf()).contains(Qualification.EMS_ENMS_AUDITOR);
+        });
+    }
+
+    /** Decision D1: the national limits apply to the CFP-label schemes only; CEC and CICC keep their own values. */
+    @Test
+    void national_limits_are_recorded_with_body_base_and_effective_value_for_cfp_label_schemes_only() {
+        var v = cnex().limit(SchemeParameter.VALIDITY_YEARS).orElseThrow();
+        assertThat(v.bodyValue()).isEqualTo(3);
+        assertThat(v.bodyCite()).isEqualTo("001 §12.1");
+        assertThat(v.baseValue()).isEqualTo(2);
+        assertThat(v.baseCite()).isEqualTo("000 §9.1.1");
+        assertThat(v.effective()).isEqualTo(2);
+        assertThat(v.applied()).isTrue();
+        assertThat(cgc().limit(SchemeParameter.VALIDITY_YEARS).orElseThrow().applied()).isFalse();   // 2 = 2
+        assertThat(cec().limits()).isEmpty();
+        assertThat(cicc().limits()).isEmpty();
+        assertThat(cec().validityYears().value()).isEqualTo(3);
+        assertThat(cec().suspensionMaxMonths().value()).isEqualTo(6);
+    }
+
+    /** Corrections A-4: the CNEX list is 000 §7.1.2's plus 001 §9.2.1's additions; nothing of 000 is lost. */
+    @Test
+    void the_cnex_checklist_keeps_every_000_7_1_2_item_and_adds_001_9_2_1() {
+        var items = cnex().documentChecklist().value();
+        for (var base : cnca().documentChecklist().value().items()) {
+            assertThat(items.item(base.id())).as("000 item " + base.id() + " " + base.cite()).isPresent();
+        }
+        assertThat(items.items()).hasSize(15);   // 12 of 000 + per-site legal status, self-assessment, PCF inventory
+        assertThat(items.item("reduction-plan").orElseThrow().cite()).isEqualTo("000 §7.1.2(10)");
+        assertThat(items.item("data-collection-list").orElseThrow().cite()).isEqualTo("000 §7.1.2(9)");
+        assertThat(items.item("business-licences").orElseThrow().cite()).isEqualTo("001 §9.2.1 b");   // 001's wording wins
+        assertThat(items.item("pcf-inventory").orElseThrow().cite()).isEqualTo("001 §9.2.1 g");
+        assertThat(cnex().documentChecklist().cite()).isEqualTo("000 §7.1.2; 001 §9.2.1");
+    }
+
+    /** Decision D3, corrections A-5 / B-15: "以上" includes the number; "超过三个月" excludes it, CICC "3 个月以上" includes it. */
+    @Test
+    void the_5_and_10_percent_thresholds_are_inclusive_decision_d3() {
+        var base = cnca().footprintIncreaseRule().value();   // 000 Ann. 1 §11.1
+        assertThat(base.endsValidity(new BigDecimal("10"), false, 4)).isTrue();    // exactly 10 % unplanned
+        assertThat(base.endsValidity(new BigDecimal("9.99"), false, 4)).isFalse();
+        assertThat(base.endsValidity(new BigDecimal("5"), true, 4)).isTrue();      // exactly 5 % planned
+        assertThat(base.endsValidity(new BigDecimal("4.9"), true, 4)).isFalse();
+        assertThat(base.endsValidity(new BigDecimal("12"), false, 3)).isFalse();   // "超过三个月": 3 months is not enough
+        var cicc = cicc().footprintIncreaseRule().value();   // 004 §9.9.1 "历时 3 个月以上"
+        assertThat(cicc.endsValidity(new BigDecimal("5"), true, 3)).isTrue();
+        assertThat(cicc().footprintIncreaseRule().note().zh()).contains("§11.1.1(4)").contains("§10.4").contains("D3");
+        assertThat(base.summary(Locale.ENGLISH)).contains("unplanned ≥ +10 %").contains("> 3 months");
+    }
+
+    /** Corrections A-9: ITR is a step, not an outcome; 004 §9.8.4–9.8.5 give the negative outcomes. */
+    @Test
+    void cicc_decision_outcomes_are_pass_not_certified_and_terminated() {
+        assertThat(cicc().decision().value().outcomes()).extracting(o -> o.key()).containsExactly("PASS", "NOT_CERTIFIED", "TERMINATED");
+        assertThat(cicc().decision().cite()).contains("004 §9.8.4").contains("004 §9.8.5");
     }
 
     @Test
