@@ -90,7 +90,9 @@ public class ApplicationNotices {
             case SUPPLEMENT -> new String[] {"资料补充通知书", "Request for Supplementary Documents"};
             case TERMINATION -> new String[] {"认证终止通知书", "Notice of Termination"};
         };
-        return new Notice(titles[0], titles[1], app.reference() + "-" + kind.name(), body, applicant,
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        boolean english = "en".equals(locale.getLanguage());
+        return new Notice(english ? titles[1] : titles[0], locale, app.reference() + "-" + kind.name(), body, applicant,
                 d.history().isEmpty() ? null : d.history().get(d.history().size() - 1).on(), rows, paragraphs);
     }
 

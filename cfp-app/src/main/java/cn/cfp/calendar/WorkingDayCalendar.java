@@ -158,7 +158,7 @@ public class WorkingDayCalendar {
     public void markConfigured(String actor, int year, String source) {
         List<Reason> problems = new ArrayList<>();
         if (year < 2000 || year > 2100) {
-            problems.add(Reason.of("calendar.year.outOfRange", year).at("year"));
+            problems.add(Reason.of("calendar.year.outOfRange", String.valueOf(year)).at("year"));
         }
         if (source == null || source.isBlank()) {
             problems.add(Reason.of("calendar.year.sourceRequired").at("source"));

@@ -54,23 +54,20 @@ public class NoticePdf {
         Document doc = new Document(PageSize.A4, 56, 56, 56, 56);
         try {
             PdfWriter.getInstance(doc, out);
-            doc.addTitle(notice.title() + " / " + notice.titleEn());
+            doc.addTitle(notice.title());
             doc.addCreator("CFP");
             doc.open();
             BaseFont bf = font();
             Font title = new Font(bf, 18, Font.BOLD);
-            Font sub = new Font(bf, 11);
             Font body = new Font(bf, 11);
             Font small = new Font(bf, 9);
             Paragraph t = new Paragraph(notice.title(), title);
             t.setAlignment(Element.ALIGN_CENTER);
+            t.setSpacingAfter(12);
             doc.add(t);
-            Paragraph te = new Paragraph(notice.titleEn(), sub);
-            te.setAlignment(Element.ALIGN_CENTER);
-            te.setSpacingAfter(12);
-            doc.add(te);
-            doc.add(new Paragraph("编号 / Reference: " + notice.reference(), small));
-            doc.add(new Paragraph("致 / To: " + notice.recipient(), body));
+            boolean english = notice.locale() != null && "en".equals(notice.locale().getLanguage());
+            doc.add(new Paragraph((english ? "Reference: " : "编号：") + notice.reference(), small));
+            doc.add(new Paragraph((english ? "To: " : "致：") + notice.recipient(), body));
             Paragraph spacer = new Paragraph(" ", small);
             doc.add(spacer);
             if (!notice.rows().isEmpty()) {
@@ -91,7 +88,7 @@ public class NoticePdf {
                 para.setSpacingBefore(8);
                 doc.add(para);
             }
-            Paragraph sign = new Paragraph(notice.issuer() + "\n" + notice.date(), body);
+            Paragraph sign = new Paragraph(notice.issuer() + "\n" + cn.cfp.shared.DateTexts.date(notice.date(), notice.locale()), body);
             sign.setAlignment(Element.ALIGN_RIGHT);
             sign.setSpacingBefore(24);
             doc.add(sign);

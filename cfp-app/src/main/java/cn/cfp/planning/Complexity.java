@@ -1,7 +1,7 @@
 package cn.cfp.planning;
 
 /** Strategic analysis of the verification's complexity [003 ¶39–40]: when it cannot be determined, it is high. */
-public enum Complexity {
+public enum Complexity implements cn.cfp.shared.Localized {
     LOW("低", "low"), MEDIUM("中", "medium"), HIGH("高", "high"), UNCLEAR("无法清晰确定", "cannot be determined");
 
     public static final String CITE = "003 ¶40";
@@ -25,5 +25,11 @@ public enum Complexity {
 
     public String en() {
         return en;
+    }
+
+    /** The name in the reader's language (issue 8 item 12: no Chinese on English pages, no raw codes). */
+    @Override
+    public String label(java.util.Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? en() : zh();
     }
 }

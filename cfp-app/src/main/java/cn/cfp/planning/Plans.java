@@ -497,7 +497,7 @@ public class Plans {
             if (notice.value().minWorkingDaysBefore() != null && visit != null) {
                 deadline = latestSend(visit, notice.value().minWorkingDaysBefore());
                 if (!calendar.isConfigured(visit.getYear())) {
-                    warnings.add(Reason.of("planning.warning.noHolidays", visit.getYear()));
+                    warnings.add(Reason.of("planning.warning.noHolidays", String.valueOf(visit.getYear()))); // a year, not a number: no "2,027"
                 }
             }
             if (Boolean.TRUE.equals(notice.value().clientConfirmation())) {

@@ -1,7 +1,7 @@
 package cn.cfp.planning;
 
 /** The eleven risk factors of material misstatement to assess before verification [000 Annex 2 §4.2.2]. */
-public enum RiskFactor {
+public enum RiskFactor implements cn.cfp.shared.Localized {
     INTENTIONAL_MISSTATEMENT("产品碳足迹报告中故意错误陈述的可能性", "likelihood of intentional misstatement in the PCF report"),
     LEGAL_NONCONFORMITY("产品碳足迹陈述内容与适用法律法规不符合的可能性", "likelihood that the PCF statement does not conform to applicable laws"),
     SOURCE_SIGNIFICANCE("排放源对整体产品碳足迹陈述和实质性的相对影响", "relative effect of emission sources on the overall statement and materiality"),
@@ -35,5 +35,11 @@ public enum RiskFactor {
 
     public int number() {
         return ordinal() + 1;
+    }
+
+    /** The name in the reader's language (issue 8 item 12: no Chinese on English pages, no raw codes). */
+    @Override
+    public String label(java.util.Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? en() : zh();
     }
 }

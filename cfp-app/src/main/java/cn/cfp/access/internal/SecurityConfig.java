@@ -44,7 +44,7 @@ class SecurityConfig {
                             @Value("${cfp.security.public-api-docs:false}") boolean publicApiDocs,
                             @Value("${cfp.security.tls:false}") boolean tls) throws Exception {
         http.authorizeHttpRequests(auth -> {
-                    auth.requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                    auth.requestMatchers("/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                             .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
                     if (publicApiDocs) {
                         // the OpenAPI description of the REST API (no data), public only when configured (issue 8 item 6)

@@ -8,7 +8,6 @@ import cn.cfp.shared.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,8 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Each person manages their own API tokens: scope, expiry, last use (issue 8 item 3). */
 @Controller
 class TokensController {
-
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ApiTokens tokens;
     private final Clock clock;
@@ -78,6 +75,6 @@ class TokensController {
     }
 
     private String shown(OffsetDateTime at) {
-        return at == null ? "" : at.atZoneSameInstant(clock.getZone()).format(SHOWN);
+        return cn.cfp.shared.DateTexts.time(at, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 }

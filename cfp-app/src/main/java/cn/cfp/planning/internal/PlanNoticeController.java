@@ -1,5 +1,12 @@
 package cn.cfp.planning.internal;
 
+import cn.cfp.application.ApplicationView;
+import cn.cfp.application.Applications;
+import cn.cfp.party.Organisation;
+import cn.cfp.party.Organisations;
+import cn.cfp.shared.DateTexts;
+import org.springframework.context.MessageSource;
+
 import cn.cfp.access.Actor;
 import cn.cfp.document.Notice;
 import cn.cfp.document.NoticePdf;
@@ -29,41 +36,69 @@ class PlanNoticeController {
     private final Plans plans;
     private final NoticePdf pdf;
     private final Clock clock;
+    private final Applications applications;
+    private final Organisations organisations;
+    private final MessageSource messages;
 
-    PlanNoticeController(Plans plans, NoticePdf pdf, Clock clock) {
+    PlanNoticeController(Plans plans, NoticePdf pdf, Clock clock, Applications applications, Organisations organisations,
+                         MessageSource messages) {
         this.plans = plans;
         this.pdf = pdf;
         this.clock = clock;
+        this.applications = applications;
+        this.organisations = organisations;
+        this.messages = messages;
     }
 
     @GetMapping({"/planning/{applicationId}/notices/{kind}.pdf", "/api/planning/{applicationId}/notices/{kind}.pdf"})
-    ResponseEntity<byte[]> notice(Actor me, @PathVariable long applicationId, @PathVariable String kind) {
+    ResponseEntity<byte[]> notice(Actor me, @PathVariable long applicationId, @PathVariable String kind, Locale locale) {
         PlanView visible = plans.view(me, applicationId); // record-level check
         PlanView plan = plans.forApplication(applicationId).orElseThrow();
+        Texts t = new Texts(locale);
         Notice notice = switch (kind.toLowerCase(Locale.ROOT)) {
-            case "team" -> team(visible);
-            case "plan" -> plan(me, plan);
+            case "team" -> team(visible, t);
+            case "plan" -> plan(me, plan, t);
             default -> throw Refusal.notFound("planning.notice.unknownKind", kind, List.of("team", "plan"));
         };
         return pdf.response(notice, plan.applicationReference() + "-" + kind.toLowerCase(Locale.ROOT) + ".pdf");
     }
 
-    private Notice team(PlanView plan) {
+    /** The notice's words, all in the reader's language (issue 8 item 12: one language per notice). */
+    private final class Texts {
+        final Locale locale;
+
+        Texts(Locale locale) {
+            this.locale = locale;
+        }
+
+        String get(String key) {
+            return messages.getMessage("planning.pdf." + key, null, locale);
+        }
+    }
+
+    /** Addressed to the applicant company, signed by the certification body (issue 8 item 17). */
+    private Notice notice(PlanView plan, String kind, Texts t, List<String[]> rows, List<String> paragraphs) {
+        ApplicationView app = applications.get(plan.applicationId());
+        String company = organisations.find(app.applicantOrgId()).map(Organisation::name).orElse(plan.applicationReference());
+        String body = organisations.all().stream().filter(o -> o.kind() == Organisation.Kind.BODY).findFirst()
+                .map(Organisation::name).orElse(t.get("body"));
+        return new Notice(t.get(kind + ".title"), t.locale, plan.applicationReference() + "-" + kind.toUpperCase(Locale.ROOT),
+                body, company, LocalDate.now(clock), rows, paragraphs);
+    }
+
+    private Notice team(PlanView plan, Texts t) {
         if (plan.team().isEmpty()) {
             throw Refusal.conflict("planning.notice.noTeam", plan.applicationReference());
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"申请编号 Application", plan.applicationReference()});
+        rows.add(new String[] {t.get("application"), plan.applicationReference()});
         for (PlanView.Member m : plan.team()) {
-            rows.add(new String[] {m.role().label(Locale.SIMPLIFIED_CHINESE) + " " + m.role().label(Locale.ENGLISH), m.name()});
+            rows.add(new String[] {m.role().label(t.locale), m.name()});
         }
-        return new Notice("检查组组成通知书", "Notice of the Inspection Team", plan.applicationReference() + "-TEAM", "认证机构",
-                plan.applicationReference(), LocalDate.now(clock), rows,
-                List.of("如对检查组成员有异议（如存在利益冲突），请在收到本通知后及时书面提出。",
-                        "If you object to a member (e.g. a conflict of interest), tell us in writing promptly. [CNCA-CFP-00 Annex 2 §4.2]"));
+        return notice(plan, "team", t, rows, List.of(t.get("team.objection")));
     }
 
-    private Notice plan(Actor me, PlanView plan) {
+    private Notice plan(Actor me, PlanView plan, Texts t) {
         boolean ready = plan.status() == PlanStatus.SENT || me.isStaff() && plan.status() == PlanStatus.APPROVED;
         if (!ready) {
             throw Refusal.conflict("planning.notice.notReady", plan.applicationReference(), plan.status());
@@ -71,32 +106,29 @@ class PlanNoticeController {
         InspectionScheme s = plan.inspectionScheme();
         VerificationPlan v = plan.verificationPlan();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"申请编号 Application", plan.applicationReference()});
-        rows.add(new String[] {"检查目的 Purpose", s.purpose()});
-        rows.add(new String[] {"认证单元 Units", s.units()});
-        rows.add(new String[] {"产品类型 Product types", s.productTypes()});
-        rows.add(new String[] {"系统边界 System boundary", s.systemBoundary()});
-        rows.add(new String[] {"功能单位 Functional unit", s.functionalUnit()});
-        rows.add(new String[] {"数据时间范围 Data period", s.dataPeriodFrom() + " – " + s.dataPeriodTo()});
-        rows.add(new String[] {"依据 Basis", s.basis()});
-        rows.add(new String[] {"现场检查要求 On-site requirements", s.onSiteRequirements()});
-        rows.add(new String[] {"核查要求 Verification requirements", s.verificationRequirements()});
-        rows.add(new String[] {"日程 Schedule", s.schedule()});
-        rows.add(new String[] {"现场日期 Visit date", String.valueOf(plan.visitDate())});
-        rows.add(new String[] {"检查组 Team", String.join("；", plan.team().stream()
-                .map(m -> m.name() + "（" + m.role().label(Locale.SIMPLIFIED_CHINESE) + "）").toList())});
+        rows.add(new String[] {t.get("application"), plan.applicationReference()});
+        rows.add(new String[] {t.get("purpose"), s.purpose()});
+        rows.add(new String[] {t.get("units"), s.units()});
+        rows.add(new String[] {t.get("productTypes"), s.productTypes()});
+        rows.add(new String[] {t.get("systemBoundary"), s.systemBoundary()});
+        rows.add(new String[] {t.get("functionalUnit"), s.functionalUnit()});
+        rows.add(new String[] {t.get("dataPeriod"), DateTexts.date(s.dataPeriodFrom(), t.locale) + " – " + DateTexts.date(s.dataPeriodTo(), t.locale)});
+        rows.add(new String[] {t.get("basis"), s.basis()});
+        rows.add(new String[] {t.get("onSite"), s.onSiteRequirements()});
+        rows.add(new String[] {t.get("verification"), s.verificationRequirements()});
+        rows.add(new String[] {t.get("schedule"), s.schedule()});
+        rows.add(new String[] {t.get("visitDate"), DateTexts.date(plan.visitDate(), t.locale)});
+        rows.add(new String[] {t.get("team"), String.join(t.get("separator"), plan.team().stream()
+                .map(m -> m.name() + " (" + m.role().label(t.locale) + ")").toList())});
         if (plan.manDays() != null) {
-            rows.add(new String[] {"人日 Man-days", plan.manDays().total().toPlainString()});
+            rows.add(new String[] {t.get("manDays"), plan.manDays().total().toPlainString()});
         }
         if (v != null) {
-            rows.add(new String[] {"保证等级 Assurance level", v.assuranceLevel() == null ? "—" : v.assuranceLevel().name()});
-            rows.add(new String[] {"实质性 Materiality", v.materialityPercent() == null ? "—" : v.materialityPercent().toPlainString() + " %"});
-            rows.add(new String[] {"抽样计划 Sampling plan", v.samplingPlan()});
-            rows.add(new String[] {"证据收集计划 Evidence-gathering plan", v.evidencePlan()});
+            rows.add(new String[] {t.get("assurance"), v.assuranceLevel() == null ? "—" : v.assuranceLevel().label(t.locale)});
+            rows.add(new String[] {t.get("materiality"), v.materialityPercent() == null ? "—" : v.materialityPercent().toPlainString() + " %"});
+            rows.add(new String[] {t.get("sampling"), v.samplingPlan()});
+            rows.add(new String[] {t.get("evidence"), v.evidencePlan()});
         }
-        return new Notice("检查方案及核查计划通知书", "Inspection Scheme and Verification Plan", plan.applicationReference() + "-PLAN",
-                "认证机构", plan.applicationReference(), LocalDate.now(clock), rows,
-                List.of("请按上述日程做好现场检查和核查的准备，并确保现场检查期间有认证范围内的产品在生产。",
-                        "Please prepare for the visit; a product in scope must be in production during it. [CNCA-CFP-00 §7.5.1]"));
+        return notice(plan, "plan", t, rows, List.of(t.get("plan.prepare")));
     }
 }
