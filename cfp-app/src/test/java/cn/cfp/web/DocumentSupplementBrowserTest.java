@@ -121,7 +121,8 @@ class DocumentSupplementBrowserTest {
         click(browser.findElement(By.id("submit-supplement")));
         assertThat(browser.findElements(By.id("doc-supplement"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector(".review-round[data-round='1'] .review-supplement")).getText())
-                .contains("client-motor").contains("已补充外协工序");
+                .contains("华安电机 申请联系人").doesNotContain("client-motor") // display names, not logins (issue 8 item 17)
+                .contains("已补充外协工序");
 
         login("pm");
         browser.get(page);

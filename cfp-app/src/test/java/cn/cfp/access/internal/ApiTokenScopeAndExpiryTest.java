@@ -272,7 +272,9 @@ class ApiTokenScopeAndExpiryTest {
         String en = http.send("GET", "/tokens?lang=en", "schemer").body();
         String enRow = row(en, label);
         assertThat(enRow).contains("Read (queries only)").contains("revoked")
-                .contains(view("schemer", label).lastUsedAt().atZoneSameInstant(CHINA).format(shown))
+                // the English page writes times the English way, still in China time (issue 8 item 12)
+                .contains(view("schemer", label).lastUsedAt().atZoneSameInstant(CHINA)
+                        .format(DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)))
                 .doesNotContain("never").doesNotContain("只读");
         assertThat(en).contains("Scope").contains("Expires").contains("Last used").doesNotContain("权限范围");
     }
