@@ -77,9 +77,12 @@ class ExternalSchemeDirectoryTest {
 
     @Test
     void inherit_false_keeps_a_delegated_value_empty() {
-        // CGC ¶94 delegates suspension to CGC-QP-V06 (not in the seed): the base's 3 months must not be filled in
+        // CGC ¶94 delegates the status-action time limit to CGC-QP-V06 (not in the seed): nothing is filled in
         Scheme cgc = SchemeConfiguration.create(new PathMatchingResourcePatternResolver(), null).get("CGC-R52003");
-        assertThat(cgc.suspensionMaxMonths().stated()).isFalse();
-        assertThat(cgc.suspensionMaxMonths().cite()).isEqualTo("003 ¶94");
+        assertThat(cgc.statusActionWorkingDays().stated()).isFalse();
+        assertThat(cgc.statusActionWorkingDays().cite()).isEqualTo("003 ¶94");
+        // ... unless a national limit binds it: the suspension maximum of 000 §9.1.5 still applies [decision D1, corrections A-7]
+        assertThat(cgc.suspensionMaxMonths().value()).isEqualTo(3);
+        assertThat(cgc.suspensionMaxMonths().inherited()).isFalse();
     }
 }
