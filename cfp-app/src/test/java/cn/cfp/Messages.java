@@ -58,7 +58,11 @@ public final class Messages {
     }
 
     public static List<String> codes(Refusal r) {
-        return r.reasons().stream().map(Reason::code).toList();
+        return codes(r.reasons());
+    }
+
+    public static List<String> codes(List<Reason> reasons) {
+        return reasons.stream().map(Reason::code).toList();
     }
 
     static ResourceBundleMessageSource source() {

@@ -13,6 +13,7 @@ import cn.cfp.party.Organisation;
 import cn.cfp.party.Organisations;
 import cn.cfp.scheme.ChecklistItem;
 import cn.cfp.scheme.LocalizedText;
+import cn.cfp.scheme.PriorVerificationAdoption;
 import cn.cfp.scheme.Scheme;
 import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.scheme.Stage;
@@ -315,6 +316,7 @@ public class Applications {
         LocalDate today = LocalDate.now(clock);
         Verdict rules = ContractReviewPolicy.check(cmd.contractReview(), cmd.contractSignedOn(), cmd.fee(), today);
         Map<Stage, String> waived = new LinkedHashMap<>();
+        Map<Stage, String> simplified = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>();
         if (cmd.waiver().isPresent()) {
             Exemptions.OnsiteWaiver w = cmd.waiver().get();
@@ -334,18 +336,20 @@ public class Applications {
             if (v.allowed()) {
                 String note = p.statementReference() + " " + p.issuingBody() + " " + p.statementIssuedOn() + " ["
                         + scheme.priorVerificationAdoption().cite() + "]";
-                waived.put(scheme.priorVerificationAdoption().value().waives(), note);
+                PriorVerificationAdoption adoption = scheme.priorVerificationAdoption().value();
+                (adoption.waives() != null ? waived : simplified).put(adoption.stage(), note);
                 notes.put("PRIOR_VERIFICATION_ADOPTED", note);
             }
         }
         a.accept(rules, cmd.contractSignedOn(), cmd.fee(), notes, staff, clock);
         Application saved = repository.save(a);
         cases.open(new CertificationCase.Opening(saved.id(), saved.reference(),
-                new Parties(saved.applicantOrgId(), saved.manufacturerOrgId(), saved.factoryOrgId()), today, staff.id(), waived),
+                new Parties(saved.applicantOrgId(), saved.manufacturerOrgId(), saved.factoryOrgId()), today, staff.id(), waived,
+                simplified),
                 saved.schemeCode(), staff);
         audit.record(staff.username(), "APPLICATION_ACCEPTED", target(a.reference()),
                 Map.of("acceptedOn", today.toString(), "contractSignedOn", cmd.contractSignedOn().toString(), "fee", cmd.fee().strip(),
-                        "waived", waived.keySet().toString()));
+                        "waived", waived.keySet().toString(), "simplified", simplified.keySet().toString()));
     }
 
     @Transactional

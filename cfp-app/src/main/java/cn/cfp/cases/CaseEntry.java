@@ -19,7 +19,7 @@ public record CaseEntry(int seq, Kind kind, Stage stage, LocalDate on, Instant a
                         Map<String, String> data) {
 
     public enum Kind {
-        OPENED, STAGE_WAIVED, STAGE_COMPLETED, MANAGER_ASSIGNED, TEAM_ASSIGNED, PAUSED, RESUMED, EXTENDED, CONCLUDED, TERMINATED
+        OPENED, STAGE_WAIVED, STAGE_SIMPLIFIED, STAGE_COMPLETED, MANAGER_ASSIGNED, TEAM_ASSIGNED, PAUSED, RESUMED, EXTENDED, CONCLUDED, TERMINATED
     }
 
     public CaseEntry {

@@ -112,6 +112,7 @@ public class Cases {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("route", saved.route().stages().toString());
         d.put("waived", opening.waived().keySet().toString());
+        d.put("simplified", opening.simplified().keySet().toString());
         d.put("acceptedOn", opening.acceptedOn().toString());
         audit.record(actor.username(), "CASE_OPENED", target(saved), d);
         return saved;

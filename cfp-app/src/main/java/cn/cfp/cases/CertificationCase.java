@@ -59,8 +59,25 @@ public final class CertificationCase {
     }
 
     /** The fields a case opens with, given by the acceptance. */
+    /**
+     * The fields a case opens with, given by the acceptance.
+     *
+     * @param waived     stages taken out of the route, each with its record (an on-site waiver, a prior verification)
+     * @param simplified stages kept but simplified, each with its record (003 ¶38: an adopted prior verification makes
+     *                   the verification a consistency check)
+     */
     public record Opening(long applicationId, String reference, Parties parties, LocalDate acceptedOn, long managerUserId,
-                          Map<Stage, String> waived) {
+                          Map<Stage, String> waived, Map<Stage, String> simplified) {
+
+        public Opening {
+            waived = Map.copyOf(waived);
+            simplified = Map.copyOf(simplified);
+        }
+
+        public Opening(long applicationId, String reference, Parties parties, LocalDate acceptedOn, long managerUserId,
+                       Map<Stage, String> waived) {
+            this(applicationId, reference, parties, acceptedOn, managerUserId, waived, Map.of());
+        }
     }
 
     static final int MAX_EXTENSION_DAYS = 365;
@@ -80,7 +97,7 @@ public final class CertificationCase {
     private Derived derived;
 
     /** The facts derived from the history in one pass. */
-    private record Derived(Optional<End> end, Set<Stage> waived, Set<Stage> completed, List<CaseClock.Pause> pauses,
+    private record Derived(Optional<End> end, Set<Stage> waived, Set<Stage> simplified, Set<Stage> completed, List<CaseClock.Pause> pauses,
                            List<CaseClock.Extension> extensions, long manager, List<TeamMember> team) {
     }
 
@@ -88,6 +105,7 @@ public final class CertificationCase {
         if (derived == null) {
             End end = null;
             Set<Stage> waived = EnumSet.noneOf(Stage.class);
+            Set<Stage> simplified = EnumSet.noneOf(Stage.class);
             Set<Stage> completed = EnumSet.noneOf(Stage.class);
             List<CaseClock.Pause> pauses = new ArrayList<>();
             List<CaseClock.Extension> extensions = new ArrayList<>();
@@ -97,6 +115,7 @@ public final class CertificationCase {
             for (CaseEntry e : history) {
                 switch (e.kind()) {
                     case STAGE_WAIVED -> add(waived, e.stage());
+                    case STAGE_SIMPLIFIED -> add(simplified, e.stage());
                     case STAGE_COMPLETED -> add(completed, e.stage());
                     case CONCLUDED -> {
                         add(completed, e.stage());
@@ -125,7 +144,7 @@ public final class CertificationCase {
             if (open != null) {
                 pauses.add(new CaseClock.Pause(open.on(), null, open.note()));
             }
-            derived = new Derived(Optional.ofNullable(end), waived, completed, List.copyOf(pauses), List.copyOf(extensions), manager, team);
+            derived = new Derived(Optional.ofNullable(end), waived, simplified, completed, List.copyOf(pauses), List.copyOf(extensions), manager, team);
         }
         return derived;
     }
@@ -167,6 +186,12 @@ public final class CertificationCase {
                 throw Refusal.conflict("cases.stageNotInFlow", o.reference(), stage, scheme.code());
             }
             c.append(CaseEntry.Kind.STAGE_WAIVED, stage, o.acceptedOn(), actor, why, Map.of(), clock);
+        });
+        o.simplified().forEach((stage, why) -> {
+            if (!scheme.flow().value().contains(stage) || o.waived().containsKey(stage)) {
+                throw Refusal.conflict("cases.stageNotInFlow", o.reference(), stage, scheme.code());
+            }
+            c.append(CaseEntry.Kind.STAGE_SIMPLIFIED, stage, o.acceptedOn(), actor, why, Map.of(), clock);
         });
         c.route = Route.of(scheme.flow().value(), c.waived());
         c.append(CaseEntry.Kind.MANAGER_ASSIGNED, null, o.acceptedOn(), actor, null,
@@ -369,6 +394,11 @@ public final class CertificationCase {
 
     public Set<Stage> waived() {
         return Set.copyOf(derived().waived());
+    }
+
+    /** Stages kept in the route but simplified (003 ¶38): the verification of an adopted prior verification. */
+    public Set<Stage> simplified() {
+        return Set.copyOf(derived().simplified());
     }
 
     public Set<Stage> completed() {

@@ -44,7 +44,7 @@ final class PlanApprovalPolicy {
             if (v.verificationPlan() == null) {
                 problems.add(Reason.of("planning.approve.noVerificationPlan", VerificationPlan.CITE));
             } else {
-                problems.addAll(v.verificationPlan().problems(assurance));
+                problems.addAll(v.verificationProblems(assurance));
             }
         }
         return Verdict.of(problems);

@@ -18,7 +18,13 @@ public record PlanView(long id, long applicationId, String applicationReference,
                        String field, List<Member> team, Verdict teamVerdict, List<Objection> objections,
                        ManDayPlan manDays, InspectionScheme inspectionScheme, VerificationPlan verificationPlan,
                        LocalDate visitDate, LocalDate noticeDeadline, String noticeCite, String approvedBy,
-                       Instant approvedAt, String sentBy, Instant sentAt, List<Reason> warnings) {
+                       Instant approvedAt, String sentBy, Instant sentAt, List<Reason> warnings,
+                       boolean consistencyCheck) {
+
+    /** The verification problems of the plan: a consistency check when the case's verification is simplified (003 ¶38). */
+    public List<Reason> verificationProblems(cn.cfp.scheme.Cited<cn.cfp.scheme.AssurancePolicy> assurance) {
+        return verificationPlan == null ? List.of() : verificationPlan.problems(assurance, consistencyCheck);
+    }
 
     /** A team member with name and role, as the client is told [000 Annex 2 §4.2 note]. */
     public record Member(long userId, String username, String name, TeamRole role, boolean fullTime) {
@@ -43,6 +49,6 @@ public record PlanView(long id, long applicationId, String applicationReference,
     public PlanView forClient() {
         return new PlanView(id, applicationId, applicationReference, schemeCode, status, field,
                 status == PlanStatus.DRAFT ? List.of() : team, null, objections, null,
-                null, null, visitDate, null, null, null, null, sentBy, sentAt, List.of());
+                null, null, visitDate, null, null, null, null, sentBy, sentAt, List.of(), consistencyCheck);
     }
 }

@@ -354,7 +354,7 @@ public class Plans {
     static List<ManDayScope> scopes(ApplicationView app, CertificationCase c, Cited<ManDayTable> table) {
         ManDayTable.Basis basis = table.value() == null ? ManDayTable.Basis.PER_SITE : table.value().basis();
         boolean exempt = c != null && c.waived().contains(Stage.ON_SITE_INSPECTION);
-        boolean adopted = c != null && c.waived().contains(Stage.VERIFICATION);
+        boolean adopted = c != null && (c.waived().contains(Stage.VERIFICATION) || c.simplified().contains(Stage.VERIFICATION));
         List<ManDayScope> scopes = new ArrayList<>();
         if (basis == ManDayTable.Basis.PER_UNIT && !app.units().isEmpty()) {
             for (ApplicationView.Unit u : app.units()) {
@@ -513,6 +513,10 @@ public class Plans {
         if (c != null && c.waived().contains(Stage.VERIFICATION)) {
             warnings.add(Reason.of("planning.warning.verificationAdopted"));
         }
+        boolean consistencyCheck = c != null && c.simplified().contains(Stage.VERIFICATION);
+        if (consistencyCheck) {
+            warnings.add(Reason.of("planning.warning.verificationSimplified", scheme.priorVerificationAdoption().cite()));
+        }
         List<PlanView.Member> members = team.stream().map(m -> new PlanView.Member(m.profile().userId(), m.profile().username(),
                 m.profile().name(), m.role(), m.profile().fullTime())).toList();
         List<PlanView.Objection> objections = r.objections().stream().map(o -> new PlanView.Objection(o.id(), o.memberUserId(),
@@ -521,6 +525,6 @@ public class Plans {
                 o.resolutionNote(), o.resolvedBy(), o.resolvedAt())).toList();
         return new PlanView(r.id(), r.applicationId(), app.reference(), r.schemeCode(), r.status(), r.field(), members, verdict,
                 objections, manDays, r.inspectionScheme(), r.verificationPlan(), visit, deadline, noticeCite, r.approvedBy(),
-                r.approvedAt(), r.sentBy(), r.sentAt(), warnings);
+                r.approvedAt(), r.sentBy(), r.sentAt(), warnings, consistencyCheck);
     }
 }

@@ -34,9 +34,20 @@ public record VerificationPlan(String informationAnalysis, Complexity complexity
 
     /** What is missing or wrong against the scheme's assurance policy, each at its form field; empty when complete. */
     public List<Reason> problems(Cited<AssurancePolicy> assurance) {
+        return problems(assurance, false);
+    }
+
+    /**
+     * As {@link #problems(Cited)}; a {@code consistencyCheck} plan — the verification of an adopted prior verification,
+     * simplified by 003 ¶38 — still needs the information analysis (which statement is adopted, for which product), the
+     * assurance level, the evidence plan and the activities that check the statement against the product and the site
+     * (003 ¶63, ¶67), but no strategic complexity analysis, no risk rating and no sampling plan (the simplified
+     * 10.3.2 of 003).
+     */
+    public List<Reason> problems(Cited<AssurancePolicy> assurance, boolean consistencyCheck) {
         List<Reason> p = new ArrayList<>();
         req(p, informationAnalysis, "informationAnalysis", "planning.verification.part.informationAnalysis", "000 Annex 2 §4.2.1");
-        if (complexity == null) {
+        if (complexity == null && !consistencyCheck) {
             p.add(Reason.of("planning.verification.complexityRequired").at("complexity"));
         }
         Set<RiskFactor> rated = EnumSet.noneOf(RiskFactor.class);
@@ -50,7 +61,7 @@ public record VerificationPlan(String informationAnalysis, Complexity complexity
             }
         }
         for (RiskFactor f : RiskFactor.values()) {
-            if (!rated.contains(f)) {
+            if (!rated.contains(f) && !consistencyCheck) {
                 p.add(Reason.of("planning.verification.riskUnrated", f.number(), LocalizedText.of(f.zh(), f.en()), RiskFactor.CITE)
                         .at("risk_" + f.name()));
             }
@@ -72,7 +83,9 @@ public record VerificationPlan(String informationAnalysis, Complexity complexity
         if (materialityPercent != null && (materialityPercent.signum() <= 0 || materialityPercent.compareTo(new BigDecimal("100")) > 0)) {
             p.add(Reason.of("planning.verification.materialityRange", materialityPercent.toPlainString()).at("materialityPercent"));
         }
-        req(p, samplingPlan, "samplingPlan", "planning.verification.part.samplingPlan", "000 Annex 2 §4.2 (5)");
+        if (!consistencyCheck) {
+            req(p, samplingPlan, "samplingPlan", "planning.verification.part.samplingPlan", "000 Annex 2 §4.2 (5)");
+        }
         req(p, evidencePlan, "evidencePlan", "planning.verification.part.evidencePlan", "000 Annex 2 §4.2 (7)");
         req(p, verificationActivities, "verificationActivities", "planning.verification.part.verificationActivities", "000 Annex 2 §4.2 (6)");
         return p;

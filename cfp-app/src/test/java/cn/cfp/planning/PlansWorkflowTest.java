@@ -40,6 +40,10 @@ class PlansWorkflowTest {
     UserDetailsService users;
     @Autowired
     Clock clock;
+    @Autowired
+    cn.cfp.application.Applications applications;
+    @Autowired
+    cn.cfp.cases.Cases cases;
 
     PlanningFixture fx;
 
@@ -237,5 +241,46 @@ class PlansWorkflowTest {
             assertThat(cn.cfp.Messages.english(r)).anyMatch(s -> s.contains("verification plan"));
         });
         assertThat(plans.forApplication(app).orElseThrow().status()).isEqualTo(PlanStatus.TEAM_PROPOSED);
+    }
+
+    @Test
+    void an_adopted_prior_verification_keeps_a_consistency_check_plan_and_a_schedulable_on_site_verification_003_38_69() {
+        long app = fx.application("client-motor", "CGC-R52003", "SUBMITTED", "PV13", 150, null);
+        Actor pm = fx.who("pm");
+        LocalDate today = LocalDate.now(clock);
+        applications.accept(pm, app, new cn.cfp.application.AcceptCommand(java.util.EnumSet.allOf(cn.cfp.application.ContractReview.class),
+                today, "人民币 30,000 元", null, new cn.cfp.application.Exemptions.PriorVerification("CNAS-V-2026-0042", "某核查机构",
+                true, today.minusMonths(2), true)));
+        fx.plan(app);
+        assertThat(cases.require(app).route().contains(cn.cfp.scheme.Stage.VERIFICATION)).isTrue();
+        assertThat(cases.require(app).simplified()).containsExactly(cn.cfp.scheme.Stage.VERIFICATION);
+        plans.proposeTeam(pm, app, "PV13", team("inspector", TeamRole.LEADER, "inspector2", TeamRole.INSPECTOR));
+        plans.setInspectionScheme(pm, app, scheme(today.plusDays(14)));
+
+        PlanView v = plans.forApplication(app).orElseThrow();
+        assertThat(v.consistencyCheck()).isTrue();
+        assertThat(cn.cfp.Messages.codes(v.warnings())).contains("planning.warning.verificationSimplified")
+                .doesNotContain("planning.warning.verificationAdopted");
+        // on-site verification defaults to 0 (003 ¶69 "可不进行现场核查") …
+        ManDayLine onsite = v.manDays().lines().stream().filter(l -> l.activity() == ManDayActivity.ON_SITE_VERIFICATION).findFirst().orElseThrow();
+        assertThat(onsite.planned()).isEqualByComparingTo("0");
+        // … and approval still asks for a verification plan (before the fix the stage was gone and nothing was asked)
+        assertThatThrownBy(() -> plans.approve(pm, app)).isInstanceOfSatisfying(Refusal.class,
+                r -> assertThat(cn.cfp.Messages.codes(r)).contains("planning.approve.noVerificationPlan"));
+        // a consistency-check plan needs no complexity, risk rating or sampling plan …
+        plans.setVerificationPlan(pm, app, new VerificationPlan("采信 CNAS-V-2026-0042 的核查声明，产品 PV13 一致", null, null, List.of(),
+                AssuranceLevel.LIMITED, new BigDecimal("5"), null, "核对声明中的 BOM 与现场", "比对声明与产品、现场一致性"));
+        // … and the planner may schedule a consistency visit with a reason
+        plans.setManDays(pm, app, List.of(new ManDayOverride(onsite.scopeKey(), ManDayActivity.ON_SITE_VERIFICATION,
+                new BigDecimal("0.5"), "现场核对声明与产品一致")));
+        PlanView approved = plans.approve(pm, app);
+        assertThat(approved.status()).isEqualTo(PlanStatus.APPROVED);
+        assertThat(approved.manDays().lines()).anySatisfy(l -> {
+            assertThat(l.activity()).isEqualTo(ManDayActivity.ON_SITE_VERIFICATION);
+            assertThat(l.planned()).isEqualByComparingTo("0.5");
+        });
+        // the full plan's parts are still required where the verification is not simplified
+        assertThat(cn.cfp.Messages.codes(approved.verificationPlan().problems(null, false)))
+                .contains("planning.verification.complexityRequired", "planning.verification.riskUnrated");
     }
 }

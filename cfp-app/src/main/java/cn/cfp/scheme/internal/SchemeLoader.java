@@ -136,8 +136,9 @@ final class SchemeLoader {
                     + " is not in the flow " + flow.stages()));
         }
         var prior = s.priorVerificationAdoption().value();
-        if (prior != null && !flow.contains(prior.waives())) {
-            problems.add(new Problem(s.source(), "priorVerificationAdoption.waives", "stage " + prior.waives()
+        if (prior != null && !flow.contains(prior.stage())) {
+            problems.add(new Problem(s.source(), "priorVerificationAdoption." + (prior.waives() != null ? "waives" : "simplifies"),
+                    "stage " + prior.stage()
                     + " is not in the flow " + flow.stages()));
         }
     }

@@ -557,9 +557,15 @@ final class ValueParsers {
     }
 
     private static PriorVerificationAdoption priorVerification(Node n) {
-        var f = n.fields("identicalProductRequired", "acceptedBodies", "maxAgeMonths", "description", "waives");
+        var f = n.fields("identicalProductRequired", "acceptedBodies", "maxAgeMonths", "description", "waives", "simplifies");
+        Stage waives = f.opt("waives").optEnum(Stage.class);
+        Stage simplifies = f.opt("simplifies").optEnum(Stage.class);
+        if ((waives == null) == (simplifies == null)) {
+            throw n.error("needs exactly one of 'waives' (the adoption takes the stage out) and 'simplifies' (the stage stays, simplified)");
+        }
         return new PriorVerificationAdoption(f.opt("identicalProductRequired").optBool(), f.opt("acceptedBodies").optText(),
-                f.opt("maxAgeMonths").optPositiveInt(), f.opt("description").optText(), f.req("waives").enumValue(Stage.class));
+                f.opt("maxAgeMonths").optPositiveInt(), f.opt("description").optText(),
+                waives, simplifies);
     }
 
     private static OnsiteInspectionExemption onsiteExemption(Node n) {

@@ -69,7 +69,7 @@ class AcceptancePageTest {
     }
 
     @Test
-    void the_page_adopts_a_prior_verification_and_the_case_route_loses_its_verification_R_APP_5() {
+    void the_page_adopts_a_prior_verification_and_the_case_keeps_a_simplified_verification_003_38_R_APP_5() {
         long id = fx.submitted("client-motor", "CGC-R52003", "PV13", 120, null);
         List<String[]> f = contract();
         f.add(new String[] {"priorVerification.statementReference", "CNAS-V-2026-0042"});
@@ -79,8 +79,10 @@ class AcceptancePageTest {
         f.add(new String[] {"priorVerification.identicalProduct", "true"});
         HttpResponse<String> r = post("/applications/" + id + "/accept", f);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-        assertThat(cases.require(id).waived()).containsExactly(Stage.VERIFICATION);
-        assertThat(cases.require(id).route().contains(Stage.VERIFICATION)).isFalse();
+        // 003 ¶38 "可做适当简化": the verification is simplified, not taken out (corrections.md B-4)
+        assertThat(cases.require(id).waived()).isEmpty();
+        assertThat(cases.require(id).simplified()).containsExactly(Stage.VERIFICATION);
+        assertThat(cases.require(id).route().contains(Stage.VERIFICATION)).isTrue();
     }
 
     @Test
