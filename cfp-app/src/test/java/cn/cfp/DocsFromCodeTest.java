@@ -87,7 +87,9 @@ class DocsFromCodeTest {
                 waivers.add("on-site waiver takes out " + s.onsiteInspectionExemption().value().waives() + " [" + s.onsiteInspectionExemption().cite() + "]");
             }
             if (s.priorVerificationAdoption().stated()) {
-                waivers.add("adopting a prior verification takes out " + s.priorVerificationAdoption().value().waives()
+                var adoption = s.priorVerificationAdoption().value();
+                waivers.add("adopting a prior verification " + (adoption.waives() != null ? "takes out " + adoption.waives()
+                        : "keeps " + adoption.simplifies() + ", simplified to a consistency check")
                         + " [" + s.priorVerificationAdoption().cite() + "]");
             }
             b.append(waivers.isEmpty() ? "No exemption changes this route.\n\n" : "Route changes: " + String.join("; ", waivers) + ".\n\n");

@@ -32,7 +32,9 @@ import java.util.function.Function;
  *       {@code maxReductionPercent} (no reduction when the scheme allows none); a figure above the table is allowed
  *       (the seeds allow more time for complex products);</li>
  *   <li>{@code docReviewMaxPercentOfTotal}: a document-review line may not exceed that share of the scope's total;</li>
- *   <li>an exempt on-site inspection or an adopted prior verification makes that activity 0 [R-APP-5].</li>
+ *   <li>an exempt on-site inspection or an adopted prior verification makes that activity 0 [R-APP-5];</li>
+ *   <li>a rule {@code perProject} counts once, in a project scope beside the sites or units; a rule {@code guide} has
+ *       no floor and flags a planned figure outside its range (CGC document review 10–15, 003 ¶46, decision D5).</li>
  * </ul>
  */
 public final class ManDayCalculator {
@@ -40,6 +42,8 @@ public final class ManDayCalculator {
     static final Set<ManDayActivity> AGGREGATES = EnumSet.of(ManDayActivity.ON_SITE_COMBINED, ManDayActivity.TOTAL);
     static final Set<ManDayActivity> INSPECTION = EnumSet.of(ManDayActivity.ON_SITE_INSPECTION, ManDayActivity.INITIAL_ON_SITE);
     static final BigDecimal MAX_FIGURE = new BigDecimal("1000");
+    /** The key of the scope that stands for the whole application. */
+    public static final String PROJECT = "project";
     static final BigDecimal HUNDRED = new BigDecimal("100");
 
     private ManDayCalculator() {
@@ -68,15 +72,22 @@ public final class ManDayCalculator {
                     : Reason.of("planning.manDays.description", table.description(), cite));
         }
         Set<String> keys = new java.util.HashSet<>();
-        for (ManDayScope scope : scopes) {
+        List<ManDayScope> all = withProjectScope(table, scopes);
+        for (ManDayScope scope : all) {
             keys.add(scope.key());
+            // a project scope beside sites or units carries only the rules that count once per project
+            boolean projectPart = all.size() > 1 && PROJECT.equals(scope.key());
             Map<ManDayActivity, Draft> drafts = new LinkedHashMap<>();
             if (table != null) {
                 for (ManDayRule r : table.rules()) {
-                    drafts.put(r.activity(), new Draft(r.manDays(), Reason.of("planning.manDays.rule", r.activity(), r.manDays().text()),
-                            r.note()));
+                    if (all.size() > 1 && r.perProject() != projectPart) {
+                        continue;
+                    }
+                    drafts.put(r.activity(), new Draft(r.manDays(), r.guide()
+                            ? Reason.of("planning.manDays.rule.guide", r.activity(), r.manDays().text())
+                            : Reason.of("planning.manDays.rule", r.activity(), r.manDays().text()), r.note(), r.guide()));
                 }
-                for (ManDayBandTable t : table.tables()) {
+                for (ManDayBandTable t : projectPart ? List.<ManDayBandTable>of() : table.tables()) {
                     Integer count = t.driver() == ManDayBandTable.Driver.BOM_ITEMS ? scope.bomItems() : scope.ghgSources();
                     LocalizedText driver = both(t.driver()::label);
                     if (count == null) {
@@ -90,14 +101,14 @@ public final class ManDayCalculator {
                     }
                     for (Map.Entry<ManDayActivity, ManDayRange> e : band.manDays().entrySet()) {
                         drafts.put(e.getKey(), new Draft(e.getValue(), Reason.of("planning.manDays.rule.band", driver, count,
-                                band.rangeText(), e.getKey(), e.getValue().text()), band.note()));
+                                band.rangeText(), e.getKey(), e.getValue().text()), band.note(), false));
                     }
                     if (band.caseByCase()) {
                         for (ManDayBand other : t.bands()) {
                             for (ManDayActivity a : other.manDays().keySet()) {
                                 if (!band.manDays().containsKey(a) && !drafts.containsKey(a)) {
                                     drafts.put(a, new Draft(null, Reason.of("planning.manDays.rule.caseByCase", driver, count,
-                                            band.rangeText()), null));
+                                            band.rangeText()), null, false));
                                 }
                             }
                         }
@@ -121,8 +132,11 @@ public final class ManDayCalculator {
                     max = BigDecimal.ZERO;
                     note = Reason.of("planning.manDays.verificationAdopted");
                 }
-                BigDecimal floor = min == null ? null : floor(min, AGGREGATES.contains(a) ? BigDecimal.ZERO : reduction);
+                // a guide has no floor: any figure may be planned, one outside the range is flagged (decision D5)
+                BigDecimal floor = min == null ? null : d.guide ? BigDecimal.ZERO
+                        : floor(min, AGGREGATES.contains(a) ? BigDecimal.ZERO : reduction);
                 Line line = new Line(a, min, max, floor, AGGREGATES.contains(a) ? null : min, d.rule);
+                line.guide = d.guide;
                 if (note != null) {
                     line.notes.add(note);
                 }
@@ -167,6 +181,9 @@ public final class ManDayCalculator {
                 }
                 l.planned = o.manDays();
                 l.overridden(o.reason());
+                if (l.guide && l.min != null && (o.manDays().compareTo(l.min) < 0 || (l.max != null && o.manDays().compareTo(l.max) > 0))) {
+                    l.notes.add(Reason.of("planning.manDays.outsideGuide", scope.label(), o.activity(), num(o.manDays()), l.range(), cite));
+                }
             }
             // pending case-by-case figures
             for (Line l : built.values()) {
@@ -232,6 +249,20 @@ public final class ManDayCalculator {
         return new ManDayPlan(table == null ? null : table.basis(), lines, total, problems, pending, notes, cite);
     }
 
+    /**
+     * The scopes to compute: the given ones, plus the whole project when the table has rules that count once per
+     * project and the scopes are sites or units.
+     */
+    static List<ManDayScope> withProjectScope(ManDayTable table, List<ManDayScope> scopes) {
+        boolean perProjectRules = table != null && table.rules().stream().anyMatch(ManDayRule::perProject);
+        if (!perProjectRules || scopes.stream().anyMatch(s -> PROJECT.equals(s.key()))) {
+            return scopes;
+        }
+        List<ManDayScope> all = new ArrayList<>(scopes);
+        all.add(new ManDayScope(PROJECT, PROJECT, null, null, false, false));
+        return all;
+    }
+
     static BigDecimal floor(BigDecimal min, BigDecimal reductionPercent) {
         if (reductionPercent == null || reductionPercent.signum() == 0) {
             return min;
@@ -253,7 +284,7 @@ public final class ManDayCalculator {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private record Draft(ManDayRange range, Reason rule, LocalizedText note) {
+    private record Draft(ManDayRange range, Reason rule, LocalizedText note, boolean guide) {
     }
 
     /** Mutable while one scope is computed. */
@@ -266,6 +297,7 @@ public final class ManDayCalculator {
         final Reason rule;
         final List<Reason> notes = new ArrayList<>();
         boolean overridden;
+        boolean guide;
         String reason;
 
         Line(ManDayActivity activity, BigDecimal min, BigDecimal max, BigDecimal floor, BigDecimal planned, Reason rule) {

@@ -382,8 +382,11 @@ public class Plans {
                 scopes.add(new ManDayScope("site-" + s.id(), s.name(), maxBom(ps), sumGhg(ps), exempt, adopted));
             }
         }
-        if (scopes.isEmpty()) {
-            scopes.add(new ManDayScope("project", app.reference(), maxBom(app.products()), sumGhg(app.products()), exempt, adopted));
+        boolean perProjectRules = table.value() != null && table.value().rules().stream().anyMatch(cn.cfp.scheme.ManDayRule::perProject);
+        if (scopes.isEmpty() || perProjectRules) {
+            // the whole application: the only scope, or the one that carries the rules counted once per project
+            scopes.add(new ManDayScope(ManDayCalculator.PROJECT, app.reference(), maxBom(app.products()), sumGhg(app.products()),
+                    exempt, adopted));
         }
         return scopes;
     }

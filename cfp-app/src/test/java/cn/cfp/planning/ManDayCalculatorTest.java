@@ -83,7 +83,7 @@ class ManDayCalculatorTest {
     @Test
     void cgc_150_bom_items_give_10_plus_1_5_plus_1() {
         ManDayPlan p = ManDayCalculator.compute(ShippedSchemes.cgc().manDayTable(), List.of(site("u1", 150, null)));
-        assertThat(planned(p, "u1", ManDayActivity.DOC_REVIEW)).isEqualByComparingTo("10");
+        assertThat(planned(p, "project", ManDayActivity.DOC_REVIEW)).isEqualByComparingTo("10"); // once per application (D5)
         assertThat(planned(p, "u1", ManDayActivity.ON_SITE_INSPECTION)).isEqualByComparingTo("1.5");
         assertThat(planned(p, "u1", ManDayActivity.ON_SITE_VERIFICATION)).isEqualByComparingTo("1");
         assertThat(p.total()).isEqualByComparingTo("12.5");
@@ -106,6 +106,32 @@ class ManDayCalculatorTest {
         assertThat(planned(p, "u1", ManDayActivity.ON_SITE_INSPECTION)).isEqualByComparingTo("0");
         assertThat(planned(p, "u1", ManDayActivity.ON_SITE_VERIFICATION)).isEqualByComparingTo("0");
         assertThat(p.total()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void cgc_document_review_is_a_project_level_guide_not_a_per_unit_floor_003_46_decision_D5() {
+        // four units of 50 BOM items each: 4 × (1 + 1) on site + one document review of 10 = 18 (was 4 × 12 = 48)
+        List<ManDayScope> units = List.of(site("u1", 50, null), site("u2", 50, null), site("u3", 50, null), site("u4", 50, null));
+        ManDayPlan p = ManDayCalculator.compute(ShippedSchemes.cgc().manDayTable(), units);
+        assertThat(p.lines()).filteredOn(l -> l.activity() == ManDayActivity.DOC_REVIEW).singleElement()
+                .satisfies(l -> assertThat(l.scopeKey()).isEqualTo("project"));
+        assertThat(p.total()).isEqualByComparingTo("18");
+        // 6 days (below the usual 10) is allowed with a reason and flagged, not refused
+        ManDayPlan six = ManDayCalculator.plan(ShippedSchemes.cgc().manDayTable(), units,
+                List.of(new ManDayOverride("project", ManDayActivity.DOC_REVIEW, new BigDecimal("6"), "资料齐全，单元产品相近")));
+        assertThat(six.problems()).isEmpty();
+        assertThat(planned(six, "project", ManDayActivity.DOC_REVIEW)).isEqualByComparingTo("6");
+        ManDayLine line = six.lines().stream().filter(l -> l.activity() == ManDayActivity.DOC_REVIEW).findFirst().orElseThrow();
+        assertThat(line.notes()).extracting(r -> r.code()).contains("planning.manDays.outsideGuide");
+        assertThat(Messages.english(line.notes().get(line.notes().size() - 1))).contains("outside the usual 10–15");
+        // 12 is inside the guide: no flag
+        ManDayPlan twelve = ManDayCalculator.plan(ShippedSchemes.cgc().manDayTable(), units,
+                List.of(new ManDayOverride("project", ManDayActivity.DOC_REVIEW, new BigDecimal("12"), "四个单元")));
+        assertThat(twelve.lines()).flatExtracting(ManDayLine::notes).extracting(r -> r.code()).doesNotContain("planning.manDays.outsideGuide");
+        // a rule that is not a guide keeps its floor: CNEX document review ≥ 0.5 (001 §9.3.1)
+        ManDayPlan cnex = ManDayCalculator.plan(ShippedSchemes.cnex().manDayTable(), List.of(site("s1", null, null)),
+                List.of(new ManDayOverride("s1", ManDayActivity.DOC_REVIEW, new BigDecimal("0.25"), "少")));
+        assertThat(cnex.problems()).extracting(r -> r.code()).contains("planning.manDays.belowMinimum");
     }
 
     @Test

@@ -35,11 +35,15 @@ class ManDayScopesTest {
         List<ApplicationView.Unit> units = List.of(new ApplicationView.Unit(21, "单元 A", 1L, "PV13", List.of("M1"), "1 台", true),
                 new ApplicationView.Unit(22, "单元 B", 2L, "PV13", List.of("M3"), "1 台", true));
         List<ManDayScope> scopes = Plans.scopes(app("CGC-R52003", units), null, ShippedSchemes.cgc().manDayTable());
-        assertThat(scopes).extracting(ManDayScope::key).containsExactly("unit-21", "unit-22");
+        // the document review (003 ¶46) counts once for the application: a project scope beside the units (decision D5)
+        assertThat(scopes).extracting(ManDayScope::key).containsExactly("unit-21", "unit-22", "project");
         ManDayPlan p = ManDayCalculator.compute(ShippedSchemes.cgc().manDayTable(), scopes);
-        // unit A: 120 items → 10 + 1.5 + 1 = 12.5; unit B: 30 items → 10 + 1 + 1 = 12
-        assertThat(p.totalOf("unit-21")).isEqualByComparingTo("12.5");
-        assertThat(p.totalOf("unit-22")).isEqualByComparingTo("12");
+        // unit A: 120 items → 1.5 + 1 = 2.5; unit B: 30 items → 1 + 1 = 2; project: document review 10
+        assertThat(p.totalOf("unit-21")).isEqualByComparingTo("2.5");
+        assertThat(p.totalOf("unit-22")).isEqualByComparingTo("2");
+        assertThat(p.totalOf("project")).isEqualByComparingTo("10");
+        // before decision D5 the two units needed 2 × 10 days of document review
+        assertThat(p.total()).isEqualByComparingTo("14.5");
     }
 
     @Test

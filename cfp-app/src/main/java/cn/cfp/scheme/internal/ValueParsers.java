@@ -386,9 +386,9 @@ final class ValueParsers {
     private static ManDayTable manDays(Node n) {
         var f = n.fields("basis", "rules", "tables", "maxReductionPercent", "docReviewMaxPercentOfTotal", "description");
         List<ManDayRule> rules = f.opt("rules").listOf(r -> {
-            var rf = r.fields("activity", "manDays", "note");
+            var rf = r.fields("activity", "manDays", "note", "perProject", "guide");
             return new ManDayRule(rf.req("activity").enumValue(ManDayActivity.class), manDayRange(rf.req("manDays")),
-                    rf.opt("note").optText());
+                    rf.opt("note").optText(), rf.opt("perProject").boolOr(false), rf.opt("guide").boolOr(false));
         });
         List<ManDayBandTable> tables = f.opt("tables").listOf(ValueParsers::bandTable);
         return new ManDayTable(f.opt("basis").optEnum(ManDayTable.Basis.class), rules, tables,
