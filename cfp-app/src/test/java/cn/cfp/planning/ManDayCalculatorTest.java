@@ -155,6 +155,8 @@ class ManDayCalculatorTest {
         assertThat(planned(p, "project", ManDayActivity.STAGE2)).isEqualByComparingTo("2");
         assertThat(planned(p, "project", ManDayActivity.CERTIFICATE_AND_REPORT)).isEqualByComparingTo("2");
         assertThat(planned(p, "project", ManDayActivity.TOTAL)).isEqualByComparingTo("6");
+        // decision D5: the total's range is the column sums 2–3 + 2–3 + 2 = 6–8, not the printed 4–8 (corrections A-11)
+        assertThat(p.line("project", ManDayActivity.TOTAL).orElseThrow().tableMin()).isEqualByComparingTo("6");
         // document check ≤ 20 % of 6 = 1.2
         assertThat(p.line("project", ManDayActivity.DOC_REVIEW_AND_STAGE1).orElseThrow().notes())
                 .filteredOn(n -> n.code().equals("planning.manDays.docReviewCap")).singleElement()

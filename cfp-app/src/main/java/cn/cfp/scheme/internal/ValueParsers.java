@@ -466,10 +466,11 @@ final class ValueParsers {
     }
 
     private static DecisionPolicy decision(Node n) {
-        var f = n.fields("outcomes", "certificateIssueLimit", "certificateIssueFrom", "failureNoticeLimit", "description");
+        var f = n.fields("outcomes", "certificateIssueLimit", "certificateIssueFrom", "failureNoticeLimit", "failureNoticeFrom",
+                "description");
         return new DecisionPolicy(f.opt("outcomes").isNull() ? List.of() : uniqueSteps(f.opt("outcomes")),
                 optTerm(f.opt("certificateIssueLimit")), f.opt("certificateIssueFrom").optText(),
-                optTerm(f.opt("failureNoticeLimit")), f.opt("description").optText());
+                optTerm(f.opt("failureNoticeLimit")), f.opt("failureNoticeFrom").optText(), f.opt("description").optText());
     }
 
     private static Independence independence(Node n) {
@@ -484,11 +485,12 @@ final class ValueParsers {
     }
 
     private static SurveillancePolicy surveillance(Node n) {
-        var f = n.fields("firstWithinMonths", "firstAtMonth", "maxIntervalMonths", "noticeMonthsAhead",
-                "extraOrUnannouncedAllowed", "description");
-        return new SurveillancePolicy(f.opt("firstWithinMonths").optPositiveInt(), f.opt("firstAtMonth").optPositiveInt(),
-                f.opt("maxIntervalMonths").optPositiveInt(), f.opt("noticeMonthsAhead").optPositiveInt(),
-                f.opt("extraOrUnannouncedAllowed").optBool(), f.opt("description").optText());
+        var f = n.fields("firstWithinMonths", "firstRecommended", "firstAtMonth", "maxIntervalMonths", "noticeMonthsAhead",
+                "extraAllowed", "unannouncedAllowed", "description");
+        return new SurveillancePolicy(f.opt("firstWithinMonths").optPositiveInt(), f.opt("firstRecommended").optBool(),
+                f.opt("firstAtMonth").optPositiveInt(), f.opt("maxIntervalMonths").optPositiveInt(),
+                f.opt("noticeMonthsAhead").optPositiveInt(), f.opt("extraAllowed").optBool(),
+                f.opt("unannouncedAllowed").optBool(), f.opt("description").optText());
     }
 
     private static SurveillanceFootprintRule surveillanceFootprint(Node n) {

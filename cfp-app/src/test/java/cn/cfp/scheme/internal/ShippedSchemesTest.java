@@ -141,9 +141,30 @@ class ShippedSchemesTest {
     }
 
     @Test
+    void low_findings_a_11_a_13_a_18_a_19_are_in_the_scheme_data() {
+        // CEC failure notice within 30 days "自完成检查后" (002 §5.7.3)
+        assertThat(cec().decision().value().failureNoticeFrom().zh()).isEqualTo("自完成检查后");
+        assertThat(cec().decision().value().summary(java.util.Locale.ENGLISH)).contains("from the end of the inspection");
+        // CICC §13.7 has no project-file row: said in the note
+        assertThat(cicc().recordRetention().note().zh()).contains("项目档案");
+        // a partial (e.g. gate-to-gate) footprint can be applied for
+        assertThat(cnca().applicationForm().value().field("boundary").orElseThrow()
+                .options()).hasSize(3);
+        // the CICC 31–100 row's total is the column sums 6–8 [decision D5]
+        assertThat(cicc().manDayTable().value().bandsFor(cn.cfp.scheme.ManDayBandTable.Driver.GHG_SOURCES, 45)).singleElement()
+                .satisfies(b -> assertThat(b.manDays().get(cn.cfp.scheme.ManDayActivity.TOTAL).min()).isEqualByComparingTo("6"));
+    }
+
+    @Test
     void surveillance_schedules() {   // R-SURV-1
         var cnexS = cnex().surveillance().value();                   // 001 §11
         assertThat(cnexS.firstWithinMonths()).isEqualTo(12);
+        assertThat(cnexS.firstRecommended()).as("001 §11 宜: a recommendation (corrections A-12)").isTrue();
+        // 003 ¶83: earlier or more frequent, nothing about unannounced; 000 §8.1 and 002 §6.1 allow both
+        assertThat(cgc().surveillance().value().extraAllowed()).isTrue();
+        assertThat(cgc().surveillance().value().unannouncedAllowed()).isNull();
+        assertThat(cec().surveillance().value().unannouncedAllowed()).isTrue();
+        assertThat(cnexS.summary(java.util.Locale.SIMPLIFIED_CHINESE)).contains("首次宜在发证后 12 个月内");
         assertThat(cnexS.maxIntervalMonths()).isEqualTo(15);
         assertThat(cnexS.noticeMonthsAhead()).isEqualTo(2);
         assertThat(cgc().surveillance().value().firstAtMonth()).isEqualTo(11);       // 003 ¶83
@@ -272,10 +293,15 @@ class ShippedSchemesTest {
         assertThat(cgcM.bandsFor(ManDayBandTable.Driver.BOM_ITEMS, 400).get(0).manDays().get(ManDayActivity.ON_SITE_INSPECTION).min())
                 .isEqualByComparingTo("1.5");                       // seed overlap at 400: kept in the 1.5 band (noted)
         assertThat(cgcM.rule(ManDayActivity.DOC_REVIEW).orElseThrow().manDays().text()).isEqualTo("10–15"); // 003 ¶46
+        assertThat(cgcM.rule(ManDayActivity.DOC_REVIEW).orElseThrow()).satisfies(r -> {  // a project-level guide [decision D5]
+            assertThat(r.perProject()).isTrue();
+            assertThat(r.guide()).isTrue();
+        });
         var ciccM = cicc().manDayTable().value();                    // 004 §9.3–9.4, App. A
         assertThat(ciccM.maxReductionPercent()).isEqualByComparingTo("30");
         assertThat(ciccM.docReviewMaxPercentOfTotal()).isEqualByComparingTo("20");
-        assertThat(ciccM.bandsFor(ManDayBandTable.Driver.GHG_SOURCES, 31).get(0).manDays().get(ManDayActivity.TOTAL).text()).isEqualTo("4–8");
+        assertThat(ciccM.bandsFor(ManDayBandTable.Driver.GHG_SOURCES, 31).get(0).manDays().get(ManDayActivity.TOTAL).text())
+                .isEqualTo("6–8");                                   // column sums, not the printed 4–8 [decision D5]
         assertThat(ciccM.bandsFor(ManDayBandTable.Driver.GHG_SOURCES, 101).get(0).caseByCase()).isTrue();
     }
 
