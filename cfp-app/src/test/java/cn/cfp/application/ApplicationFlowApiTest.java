@@ -325,7 +325,11 @@ class ApplicationFlowApiTest {
         // the notices, as PDFs the client downloads; their Chinese text reads back
         String reference = call("GET", "/api/applications/" + id, client, null, 200).get("application").get("reference").asText();
         assertThat(pdfText("/api/applications/" + id + "/notices/acceptance.pdf", client)).contains("认证受理通知书").contains(reference)
-                .contains("90 日");
+                .contains("90 日").contains("申请编号").doesNotContain("Application").doesNotContain("Time limit");
+        // the same notice in English is English only: no Chinese row labels (issue 8 item 12)
+        String english = pdfText("/api/applications/" + id + "/notices/acceptance.pdf?lang=en", client);
+        assertThat(english).contains("Notice of Acceptance").contains("Time limit").contains("90 days").contains(reference)
+                .doesNotContain("申请编号").doesNotContain("认证时限").doesNotContain("经合同评审");
         assertThat(pdfText("/api/planning/" + id + "/notices/team.pdf", client)).contains("检查组组成通知书").contains("张伟")
                 .contains("陈静").contains("刘洋");
         assertThat(pdfText("/api/planning/" + id + "/notices/plan.pdf", client)).contains("检查方案及核查计划通知书")
