@@ -120,6 +120,14 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void the_old_favicon_address_leads_to_the_icon_for_anyone_issue_8_item_17() {
+        HttpResponse<String> r = http.send("GET", "/favicon.ico", null);
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/favicon.svg");
+        assertThat(http.send("GET", "/favicon.svg", null).body()).contains("<svg");
+    }
+
+    @Test
     void a_refused_form_comes_back_in_english_when_the_page_is_english() {
         Map<String, String> fields = Map.of("_form", "party-form", "name", "", "creditCode", "12345", "address", "x",
                 "legalRepresentative", "x", "contactName", "x", "contactPhone", "x");

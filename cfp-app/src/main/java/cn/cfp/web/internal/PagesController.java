@@ -27,6 +27,12 @@ class PagesController {
         return "login";
     }
 
+    /** Browsers and tools that ask for the old icon address get the SVG icon, not a 404 in the log. */
+    @GetMapping("/favicon.ico")
+    String favicon() {
+        return "redirect:/favicon.svg";
+    }
+
     @GetMapping("/")
     String home() {
         return "redirect:/mywork";
