@@ -81,7 +81,7 @@ class LanguageAndPhoneBrowserTest {
         List<String> labels = new ArrayList<>();
         String me = browser.findElement(By.id("current-user")).getText(); // the greeting names the person: data
         for (WebElement e : browser.findElements(By.cssSelector("main h1, main h2, main th, main label, main button, .mainnav a, footer"))) {
-            // a citation in brackets quotes the Chinese source's own clause numbering ("002 Annex 2 (一)"): a reference, kept
+            // a citation in brackets is a reference to the seed (its own text is checked by ShippedSchemesTest)
             labels.add(e.getText().replace(me, "").replaceAll("\\[[^\\]]*\\]", ""));
         }
         return labels;

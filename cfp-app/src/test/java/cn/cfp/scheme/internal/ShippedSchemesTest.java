@@ -156,6 +156,27 @@ class ShippedSchemesTest {
     }
 
     @Test
+    void citations_are_written_the_same_in_both_languages_without_chinese_characters_issue_8_item_12() {
+        // every cite of the shipped files, parameters and items alike: "001 §9.6.4 Note 2", not "注2", on an English page
+        java.util.regex.Pattern cite = java.util.regex.Pattern.compile("cite: \"([^\"]*)\"");
+        java.util.regex.Pattern han = java.util.regex.Pattern.compile("\\p{IsHan}");
+        int seen = 0;
+        try {
+            for (var r : new PathMatchingResourcePatternResolver().getResources("classpath:schemes/*.yaml")) {
+                String yaml = new String(r.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                java.util.regex.Matcher m = cite.matcher(yaml);
+                while (m.find()) {
+                    seen++;
+                    assertThat(han.matcher(m.group(1)).find()).as("%s cite %s", r.getFilename(), m.group(1)).isFalse();
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(seen).isGreaterThan(100);
+    }
+
+    @Test
     void surveillance_schedules() {   // R-SURV-1
         var cnexS = cnex().surveillance().value();                   // 001 §11
         assertThat(cnexS.firstWithinMonths()).isEqualTo(12);
