@@ -104,6 +104,7 @@ class ApplicationBrowserTest {
         siteForm.findElement(By.className("site-address")).sendKeys("南阳市工业大道 8 号");
         click(siteForm.findElement(By.className("add-site")));
         assertThat(browser.getPageSource()).contains("总装车间 " + scheme);
+        Browser.screenshot(browser, scheme + "-01-client-portal");
 
         browser.get("http://localhost:" + port + "/applications");
         new Select(browser.findElement(By.id("scheme"))).selectByValue(scheme);
@@ -123,6 +124,7 @@ class ApplicationBrowserTest {
         }
         click(browser.findElement(By.id("save-form")));
         String reference = browser.findElement(By.id("app-reference")).getText();
+        Browser.screenshot(browser, scheme + "-02-client-form-saved");
 
         browser.findElement(By.id("productName")).sendKeys("隔爆电机");
         browser.findElement(By.id("model")).sendKeys("YBX3-" + reference);
@@ -156,6 +158,7 @@ class ApplicationBrowserTest {
         click(browser.findElement(By.id("save-eligibility")));
         click(browser.findElement(By.id("submit-application")));
         assertThat(browser.findElement(By.id("app-status")).getAttribute("data-status")).isEqualTo("SUBMITTED");
+        Browser.screenshot(browser, scheme + "-03-client-submitted");
         String url = browser.getCurrentUrl();
 
         login("pm");
@@ -173,6 +176,7 @@ class ApplicationBrowserTest {
         click(browser.findElement(By.id("agree-units")));
         assertThat(browser.findElement(By.id("agreed-units")).getText()).contains("YBX3-" + reference).contains("1 台电动机");
         assertThat(browser.findElement(By.id("notices")).getText()).contains("受理通知书");
+        Browser.screenshot(browser, scheme + "-04-pm-accepted");
 
         // planning (R-PLAN): team, man-days where the scheme has no table, inspection scheme, verification plan, approval
         long applicationId = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
@@ -233,6 +237,7 @@ class ApplicationBrowserTest {
 
         click(browser.findElement(By.id("approve")));
         assertThat(browser.findElement(By.id("plan-status")).getAttribute("data-status")).isEqualTo("APPROVED");
+        Browser.screenshot(browser, scheme + "-05-pm-plan-approved");
         click(browser.findElement(By.id("send")));
         assertThat(browser.findElement(By.id("plan-status")).getAttribute("data-status")).isEqualTo("SENT");
 
@@ -240,6 +245,18 @@ class ApplicationBrowserTest {
         login("client-motor");
         browser.get("http://localhost:" + port + "/planning/" + applicationId);
         assertThat(browser.getPageSource()).contains("张伟").contains("陈静").contains("刘洋");
+        Browser.screenshot(browser, scheme + "-06-client-plan");
+        // the same page in English is English (issue 8 item 12): the headings the platform writes carry no Chinese
+        browser.get("http://localhost:" + port + "/planning/" + applicationId + "?lang=en");
+        Browser.screenshot(browser, scheme + "-07-client-plan-en");
+        for (WebElement h : browser.findElements(By.cssSelector("main h1, main h2, main th, main button"))) {
+            assertThat(h.getText().replaceAll("\\[[^\\]]*\\]", "")).as("English page label").doesNotContainPattern("\\p{IsHan}");
+        }
+        browser.get("http://localhost:" + port + "/applications/" + applicationId + "?lang=en");
+        Browser.screenshot(browser, scheme + "-08-client-application-en");
+        for (WebElement h : browser.findElements(By.cssSelector("main h1, main h2, main th, main button"))) {
+            assertThat(h.getText().replaceAll("\\[[^\\]]*\\]", "")).as("English page label").doesNotContainPattern("\\p{IsHan}");
+        }
     }
 
     /**

@@ -31,6 +31,26 @@ final class Browser {
         return browser;
     }
 
+    /**
+     * Saves what the browser shows as {@code target/walkthrough/<name>.png} (for a person to look at after the run) and
+     * refuses a page that is not a page of the product: Spring's Whitelabel page or a bare server error.
+     */
+    static Path screenshot(ChromeDriver browser, String name) {
+        String source = browser.getPageSource();
+        if (source.contains("Whitelabel Error Page") || source.contains("There was an unexpected error")) {
+            throw new AssertionError("a Whitelabel page at " + browser.getCurrentUrl());
+        }
+        try {
+            Path dir = Path.of("target", "walkthrough");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+            Files.write(file, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String firstExisting(String... candidates) {
         for (String c : candidates) {
             if (c != null && Files.isExecutable(Path.of(c))) {
