@@ -86,8 +86,10 @@ public class Plans {
             return;
         }
         ApplicationView app = applications.get(opened.applicationId());
+        // the field of the first product's class (a CEC material class is of FURNITURE [002 §5.2.1], a CGC class its PV field)
+        Scheme scheme = schemes.get(opened.schemeCode());
         String field = app.products().stream().map(ApplicationView.Product::category).filter(Objects::nonNull)
-                .map(Plans::normaliseField).filter(f -> f != null && FIELD.matcher(f).matches()).findFirst().orElse(null);
+                .map(scheme::fieldOfClass).flatMap(Optional::stream).findFirst().orElse(null);
         repository.insert(Plan.draft(opened.applicationId(), opened.schemeCode(), field, Actor.SYSTEM, clock));
         audit.record(Actor.SYSTEM.username(), "PLAN_STARTED", target(app), Map.of("scheme", opened.schemeCode(), "field", String.valueOf(field)));
     }

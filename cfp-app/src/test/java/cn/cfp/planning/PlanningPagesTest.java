@@ -46,7 +46,7 @@ class PlanningPagesTest {
 
     @Test
     void the_case_manager_proposes_a_team_on_the_page_and_the_client_sees_names_and_roles() {
-        long app = fx.application("client-motor", "CEC-FURNITURE", "ACCEPTED", "FURNITURE", null, null);
+        long app = fx.application("client-motor", "CEC-FURNITURE", "ACCEPTED", "木家具", null, null);
         HttpResponse<String> started = http.send("GET", "/planning/" + app, "pm");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         assertThat(started.body()).contains("id=\"team-form\"").doesNotContain("id=\"not-started\"");
@@ -101,7 +101,7 @@ class PlanningPagesTest {
 
     @Test
     void a_tampered_choice_in_a_planning_form_is_refused_in_words_at_its_field_never_a_500() {
-        long app = fx.application("client-motor", "CEC-FURNITURE", "ACCEPTED", "FURNITURE", null, null);
+        long app = fx.application("client-motor", "CEC-FURNITURE", "ACCEPTED", "木家具", null, null);
         assertThat(http.send("GET", "/planning/" + app, "pm").statusCode()).isEqualTo(200);
         HttpResponse<String> complexity = form("/planning/" + app + "/verification-plan", "pm", "complexity=HUGE&informationAnalysis=x");
         assertThat(complexity.statusCode()).as(complexity.body()).isEqualTo(303);

@@ -126,7 +126,13 @@ class ApplicationBrowserTest {
 
         browser.findElement(By.id("productName")).sendKeys("隔爆电机");
         browser.findElement(By.id("model")).sendKeys("YBX3-" + reference);
-        browser.findElement(By.id("category")).sendKeys(category);
+        // a scheme's own classes are chosen (CEC Table 1, CGC fields); free text where the scheme lists none (issue 8 item 13)
+        WebElement categoryField = browser.findElement(By.id("category"));
+        if (categoryField.getTagName().equals("select")) {
+            new Select(categoryField).selectByValue(category);
+        } else {
+            categoryField.sendKeys(category);
+        }
         Select siteSelect = new Select(browser.findElement(By.id("siteId")));
         siteSelect.selectByVisibleText("总装车间 " + scheme);
         String siteId = siteSelect.getFirstSelectedOption().getAttribute("value");
