@@ -143,13 +143,16 @@ public class Plans {
     public record Candidate(StaffProfile profile, boolean conflicted) {
     }
 
-    /** Dry run of the team rules, changing nothing. */
+    /**
+     * Dry run of the team rules, changing nothing: the verdict {@link #proposeTeam} would reach for this team (the same
+     * field — the plan's when none is given — and the same rules), without proposing it, telling the client, assigning
+     * the members or writing an audit record (issue 8 item 13, the "check team" step).
+     */
     @Transactional(readOnly = true)
     public Verdict checkTeam(long applicationId, String field, List<MemberInput> members) {
         ApplicationView app = applications.get(applicationId);
-        Scheme scheme = schemes.get(app.schemeCode());
-        return TeamCompositionPolicy.evaluate(scheme.teamPolicy(), scheme.independence(), proposed(members), clients(app),
-                normaliseField(field));
+        String f = checkedField(field != null ? field : repository.findByApplication(applicationId).map(Plan::field).orElse(null));
+        return teamRules(app, proposed(members), f);
     }
 
     // ------------------------------------------------------------------ steps

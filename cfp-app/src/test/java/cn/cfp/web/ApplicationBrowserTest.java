@@ -192,13 +192,11 @@ class ApplicationBrowserTest {
             return false;
         });
         WebElement team = browser.findElement(By.id("team-form"));
-        WebElement field = team.findElement(By.name("field"));
-        field.clear();
-        field.sendKeys(scheme.equals("CEC-FURNITURE") ? "FURNITURE" : "PV13");
+        new Select(team.findElement(By.name("field"))).selectByValue(scheme.equals("CEC-FURNITURE") ? "FURNITURE" : "PV13");
         new Select(team.findElement(By.name("role_" + userId("inspector")))).selectByValue("LEADER");
         new Select(team.findElement(By.name("role_" + userId("inspector2")))).selectByValue("INSPECTOR");
         new Select(team.findElement(By.name("role_" + userId("verifier")))).selectByValue("VERIFIER");
-        click(team.findElement(By.cssSelector("button[type=submit]")));
+        click(team.findElement(By.id("propose-team")));
         assertThat(browser.findElement(By.id("plan-status")).getAttribute("data-status")).isEqualTo("TEAM_PROPOSED");
 
         if (browser.findElements(By.cssSelector("#man-day-table input[name^='md_']")).isEmpty()) {
