@@ -203,10 +203,11 @@ public class Applications {
     public long addProduct(Actor client, long id, String productName, String model, String category, Long siteId,
                            Integer bomItems, Integer ghgSources) {
         Application a = editableBy(client, id);
+        Scheme scheme = schemes.get(a.schemeCode());
         ProductPolicy.check(productName, model, siteId, siteId == null ? Optional.empty() : organisations.site(siteId),
-                a.factoryOrgId(), bomItems, ghgSources).orRefuse(400);
+                a.factoryOrgId(), bomItems, ghgSources, scheme, category).orRefuse(400);
         a.addProduct(new ApplicationView.Product(0, productName.strip(), model.strip(),
-                category == null || category.isBlank() ? null : category.strip(), siteId, bomItems, ghgSources));
+                ProductPolicy.recordedClass(scheme, category), siteId, bomItems, ghgSources));
         repository.save(a);
         long productId = repository.lastProductId(id);
         Map<String, Object> details = new LinkedHashMap<>();

@@ -69,8 +69,7 @@ public class CertificationUnits {
                 problems.add(Reason.of(rule == UnitDivision.Rule.BY_CLASS ? "application.units.noClass" : "application.units.noField",
                         scheme.unitDivision().cite()));
             }
-            if (rule == UnitDivision.Rule.BY_CLASS && first.category() != null && division.classes().stream()
-                    .noneMatch(c -> c.zh().equals(first.category()) || c.en().equalsIgnoreCase(first.category()))) {
+            if (rule == UnitDivision.Rule.BY_CLASS && first.category() != null && division.classOf(first.category()).isEmpty()) {
                 problems.add(Reason.of("application.units.notAClass", first.category(), division.classes(), scheme.unitDivision().cite()));
             }
             String label = (first.category() != null && rule != UnitDivision.Rule.SAME_FACTORY_PRODUCT_MODEL ? first.category() + " · " : "")

@@ -78,7 +78,7 @@ final class UnitDivisionPolicy {
                 }
                 if (d.rule() == UnitDivision.Rule.BY_CLASS) {
                     for (String c : categories) {
-                        if (d.classes().stream().noneMatch(x -> x.zh().equals(c) || (x.en() != null && x.en().equalsIgnoreCase(c)))) {
+                        if (d.classOf(c).isEmpty()) {
                             problems.add(Reason.of("application.units.notAClass", c, d.classes(), cite).at("models"));
                         }
                     }

@@ -86,8 +86,10 @@ public class Plans {
             return;
         }
         ApplicationView app = applications.get(opened.applicationId());
+        // the field of the first product's class (a CEC material class is of FURNITURE [002 §5.2.1], a CGC class its PV field)
+        Scheme scheme = schemes.get(opened.schemeCode());
         String field = app.products().stream().map(ApplicationView.Product::category).filter(Objects::nonNull)
-                .map(Plans::normaliseField).filter(f -> f != null && FIELD.matcher(f).matches()).findFirst().orElse(null);
+                .map(scheme::fieldOfClass).flatMap(Optional::stream).findFirst().orElse(null);
         repository.insert(Plan.draft(opened.applicationId(), opened.schemeCode(), field, Actor.SYSTEM, clock));
         audit.record(Actor.SYSTEM.username(), "PLAN_STARTED", target(app), Map.of("scheme", opened.schemeCode(), "field", String.valueOf(field)));
     }
@@ -141,13 +143,16 @@ public class Plans {
     public record Candidate(StaffProfile profile, boolean conflicted) {
     }
 
-    /** Dry run of the team rules, changing nothing. */
+    /**
+     * Dry run of the team rules, changing nothing: the verdict {@link #proposeTeam} would reach for this team (the same
+     * field — the plan's when none is given — and the same rules), without proposing it, telling the client, assigning
+     * the members or writing an audit record (issue 8 item 13, the "check team" step).
+     */
     @Transactional(readOnly = true)
     public Verdict checkTeam(long applicationId, String field, List<MemberInput> members) {
         ApplicationView app = applications.get(applicationId);
-        Scheme scheme = schemes.get(app.schemeCode());
-        return TeamCompositionPolicy.evaluate(scheme.teamPolicy(), scheme.independence(), proposed(members), clients(app),
-                normaliseField(field));
+        String f = checkedField(field != null ? field : repository.findByApplication(applicationId).map(Plan::field).orElse(null));
+        return teamRules(app, proposed(members), f);
     }
 
     // ------------------------------------------------------------------ steps

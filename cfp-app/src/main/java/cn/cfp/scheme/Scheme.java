@@ -73,6 +73,52 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
 
     public Cited<TeamPolicy> teamPolicy() { return get(SchemeParameter.TEAM_POLICY); }
 
+    /**
+     * The product classes an application of this scheme chooses from (its unit division's classes, e.g. CEC Table 1
+     * [002 §4], CGC fields [003 ¶14]); empty when the scheme lists none and the class is free text.
+     */
+    public java.util.List<ProductClass> productClasses() {
+        UnitDivision d = unitDivision().value();
+        return d == null ? java.util.List.of() : d.classes();
+    }
+
+    /** The scheme's product class this text names (code, Chinese or English name), if the scheme lists one. */
+    public Optional<ProductClass> productClass(String text) {
+        return productClasses().stream().filter(c -> c.matches(text)).findFirst();
+    }
+
+    /**
+     * The fields of competence of this scheme: its team policy's fields, then the fields of its product classes
+     * (each once, in that order).
+     */
+    public java.util.List<CompetenceField> competenceFields() {
+        Map<String, CompetenceField> out = new LinkedHashMap<>();
+        TeamPolicy team = teamPolicy().value();
+        if (team != null) {
+            team.fields().forEach(f -> out.putIfAbsent(f.code(), f));
+        }
+        for (ProductClass c : productClasses()) {
+            String f = c.competenceField();
+            if (f != null) {
+                out.putIfAbsent(f, f.equals(c.code()) ? CompetenceField.of(c) : CompetenceField.unnamed(f));
+            }
+        }
+        return java.util.List.copyOf(out.values());
+    }
+
+    /** The field of competence of a product of this class (the class's field, else a class text that is a field code). */
+    public Optional<String> fieldOfClass(String category) {
+        if (category == null || category.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<ProductClass> c = productClass(category);
+        if (c.isPresent()) {
+            return Optional.ofNullable(c.get().competenceField());
+        }
+        String code = category.strip().toUpperCase(java.util.Locale.ROOT);
+        return CompetenceField.CODE.matcher(code).matches() ? Optional.of(code) : Optional.empty();
+    }
+
     public Cited<ManDayTable> manDayTable() { return get(SchemeParameter.MAN_DAY_TABLE); }
 
     public Cited<PlanNotice> verificationPlanNotice() { return get(SchemeParameter.VERIFICATION_PLAN_NOTICE); }

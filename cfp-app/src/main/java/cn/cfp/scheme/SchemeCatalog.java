@@ -38,6 +38,16 @@ public final class SchemeCatalog {
         return find(code).orElseThrow(() -> new UnknownSchemeException(code, byCode.keySet()));
     }
 
+    /**
+     * Every scheme's fields of competence, each once (the first scheme naming a field gives its label): the list the
+     * competence editor and the team form offer [R-PER-1, R-PLAN-2].
+     */
+    public List<CompetenceField> competenceFields() {
+        Map<String, CompetenceField> out = new LinkedHashMap<>();
+        byCode.values().forEach(s -> s.competenceFields().forEach(f -> out.putIfAbsent(f.code(), f)));
+        return List.copyOf(out.values());
+    }
+
     public List<String> codes() {
         return List.copyOf(byCode.keySet());
     }

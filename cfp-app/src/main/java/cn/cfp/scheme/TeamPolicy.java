@@ -12,16 +12,21 @@ import java.util.StringJoiner;
  * @param traineeTimeCounted            false: a trainee's time does not count [004 §9.1]
  * @param competenceAsWhole             true: competence is judged for the team as a whole [004 §4.5]
  * @param everyMember                   per-person rules every counted member of the named roles must meet [corrections B-3]
+ * @param fields                        the fields of competence the scheme's teams are judged in beyond its product
+ *                                      classes' own (e.g. CNEX {@code EXPLOSION_PROOF}, CEC {@code FURNITURE}); offered on
+ *                                      the competence editor and the team form
  */
 public record TeamPolicy(Integer minMembers, Integer minFullTime, boolean leaderRequired,
                          List<QualificationRequirement> qualifications, Boolean technicalExpertAllowed,
                          Boolean technicalExpertMayVerify, Boolean technicalExpertTimeCounted,
                          Boolean traineesAllowed, Boolean traineeTimeCounted, boolean competenceAsWhole,
-                         LocalizedText description, List<MemberRequirement> everyMember) implements Summarizable {
+                         LocalizedText description, List<MemberRequirement> everyMember,
+                         List<CompetenceField> fields) implements Summarizable {
 
     public TeamPolicy {
         qualifications = qualifications == null ? List.of() : List.copyOf(qualifications);
         everyMember = everyMember == null ? List.of() : List.copyOf(everyMember);
+        fields = fields == null ? List.of() : List.copyOf(fields);
     }
 
     /**
@@ -33,6 +38,8 @@ public record TeamPolicy(Integer minMembers, Integer minFullTime, boolean leader
         body.qualifications().stream().filter(q -> !qs.contains(q)).forEach(qs::add);
         java.util.List<MemberRequirement> every = new java.util.ArrayList<>(base.everyMember());
         body.everyMember().stream().filter(m -> !every.contains(m)).forEach(every::add);
+        java.util.List<CompetenceField> fields = new java.util.ArrayList<>(base.fields());
+        body.fields().stream().filter(f -> fields.stream().noneMatch(x -> x.code().equals(f.code()))).forEach(fields::add);
         return new TeamPolicy(max(base.minMembers(), body.minMembers()), max(base.minFullTime(), body.minFullTime()),
                 base.leaderRequired() || body.leaderRequired(), qs,
                 or(body.technicalExpertAllowed(), base.technicalExpertAllowed()),
@@ -40,7 +47,7 @@ public record TeamPolicy(Integer minMembers, Integer minFullTime, boolean leader
                 or(body.technicalExpertTimeCounted(), base.technicalExpertTimeCounted()),
                 or(body.traineesAllowed(), base.traineesAllowed()), or(body.traineeTimeCounted(), base.traineeTimeCounted()),
                 base.competenceAsWhole() || body.competenceAsWhole(),
-                body.description() != null ? body.description() : base.description(), every);
+                body.description() != null ? body.description() : base.description(), every, fields);
     }
 
     private static Integer max(Integer a, Integer b) {

@@ -2,10 +2,11 @@ package cn.cfp.scheme;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /** How certification units (认证单元) are divided [R-UNIT-1, R-UNIT-2]. */
-public record UnitDivision(Rule rule, boolean differentSiteIsDifferentUnit, List<LocalizedText> classes,
+public record UnitDivision(Rule rule, boolean differentSiteIsDifferentUnit, List<ProductClass> classes,
                            List<LocalizedText> steps, LocalizedText description, ModelsPerUnit modelsPerUnit,
                            String exceptionCite) implements Summarizable {
 
@@ -32,9 +33,17 @@ public record UnitDivision(Rule rule, boolean differentSiteIsDifferentUnit, List
         modelsPerUnit = modelsPerUnit == null ? (rule == Rule.BY_CLASS ? ModelsPerUnit.ANY : ModelsPerUnit.ONE) : modelsPerUnit;
     }
 
-    public UnitDivision(Rule rule, boolean differentSiteIsDifferentUnit, List<LocalizedText> classes, List<LocalizedText> steps,
+    public UnitDivision(Rule rule, boolean differentSiteIsDifferentUnit, List<ProductClass> classes, List<LocalizedText> steps,
                         LocalizedText description) {
         this(rule, differentSiteIsDifferentUnit, classes, steps, description, null, null);
+    }
+
+    /**
+     * The class this text names (its code, Chinese or English name), if the scheme lists classes and one matches; a
+     * scheme without classes leaves the product's class free text.
+     */
+    public Optional<ProductClass> classOf(String text) {
+        return classes.stream().filter(c -> c.matches(text)).findFirst();
     }
 
     /** True when every model of a unit must share one class/field (002 §4 material class; 003 ¶14 step 1 field). */

@@ -58,6 +58,8 @@ class ApplicationFlowApiTest {
 
     TestHttp http;
     CaseFixture fixture;
+    @Autowired
+    Applications applications;
     final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
@@ -617,11 +619,48 @@ class ApplicationFlowApiTest {
                 Map.of("label", "木家具", "models", List.of("W1-" + id, "W2-" + id), "functionalUnit", "1 件"),
                 Map.of("label", "金属家具", "models", List.of("X-" + id), "functionalUnit", "1 件"))).statusCode()).isEqualTo(200);
 
-        long other = submittedWith("CEC-FURNITURE", "P", "纸家具");
-        HttpResponse<String> notAClass = agree(other, List.of(Map.of("label", "纸家具", "models", List.of("P-" + other),
-                "functionalUnit", "1 件")));
-        assertThat(notAClass.statusCode()).isEqualTo(400);
-        assertThat(codes(notAClass)).containsExactly("application.units.notAClass");
+        // a class outside Table 1 cannot even be recorded on a product (issue 8 item 13: chosen from the scheme's classes)
+        long other = call("POST", "/api/applications", "client-motor", Map.of("scheme", "CEC-FURNITURE", "form", Map.of()), 201)
+                .get("id").asLong();
+        HttpResponse<String> notAClass = http.send("POST", "/api/applications/" + other + "/products", "client-motor", JSON,
+                json.writeValueAsBytes(Map.of("productName", "产品", "model", "P-" + other, "category", "纸家具",
+                        "siteId", siteOf("client-motor", ownOrg("client-motor")), "bomItems", 120)));
+        assertThat(notAClass.statusCode()).as(notAClass.body()).isEqualTo(400);
+        assertThat(codes(notAClass)).containsExactly("application.product.notAClass");
+    }
+
+    /**
+     * Issue 8 item 13: a product's class is chosen from the scheme's own classes (CEC Table 1 [002 §4], CGC fields PV11–PV17
+     * [003 ¶14]); anything else is refused in words at the field, and a class named by its English name or code is
+     * recorded as the scheme writes it. A scheme that lists no classes (CNEX) keeps the class free text.
+     */
+    @Test
+    void a_product_class_not_among_the_schemes_classes_is_refused_in_words_002_4_003_14() {
+        long org = ownOrg("client-motor");
+        long site = siteOf("client-motor", org);
+        long cgc = call("POST", "/api/applications", "client-motor", Map.of("scheme", "CGC-R52003", "form", Map.of()), 201).get("id").asLong();
+        HttpResponse<String> pv16 = http.send("POST", "/api/applications/" + cgc + "/products", "client-motor", JSON,
+                json.writeValueAsBytes(Map.of("productName", "电机", "model", "PV16-" + cgc, "category", "PV16", "siteId", site)));
+        assertThat(pv16.statusCode()).as(pv16.body()).isEqualTo(400);
+        assertThat(codes(pv16)).containsExactly("application.product.notAClass");
+        JsonNode error = json.readTree(pv16.body()).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("category");
+        assertThat(error.get("message").asString()).contains("“PV16”不是本方案规定的产品类别").contains("PV13 电动机、发电机")
+                .contains("003 ¶14");
+        assertThat(applications.get(cgc).products()).isEmpty();
+        call("POST", "/api/applications/" + cgc + "/products", "client-motor", Map.of("productName", "电机", "model", "PV13-" + cgc,
+                "category", "pv13", "siteId", site), 201);
+        assertThat(applications.get(cgc).products()).extracting(ApplicationView.Product::category).containsExactly("PV13");
+
+        long cec = call("POST", "/api/applications", "client-motor", Map.of("scheme", "CEC-FURNITURE", "form", Map.of()), 201).get("id").asLong();
+        call("POST", "/api/applications/" + cec + "/products", "client-motor", Map.of("productName", "椅子", "model", "W-" + cec,
+                "category", "Wood Furniture", "siteId", site), 201);
+        assertThat(applications.get(cec).products()).extracting(ApplicationView.Product::category).containsExactly("木家具");
+
+        long cnex = call("POST", "/api/applications", "client-motor", Map.of("scheme", "CNEX-01-G", "form", Map.of()), 201).get("id").asLong();
+        call("POST", "/api/applications/" + cnex + "/products", "client-motor", Map.of("productName", "隔爆电机", "model", "X-" + cnex,
+                "category", "隔爆型电动机", "siteId", site), 201);
+        assertThat(applications.get(cnex).products()).extracting(ApplicationView.Product::category).containsExactly("隔爆型电动机");
     }
 
     /** Corrections B-2: 000 §6 "原则上…同一规格型号作为一个单元" — two models in one base unit need a recorded reason. */

@@ -42,7 +42,7 @@ class PlanNoticeAddressTest {
     void the_team_notice_is_addressed_to_the_company_and_signed_by_the_body_in_the_readers_one_language() throws IOException {
         PlanningFixture fx = new PlanningFixture(context);
         TestHttp http = new TestHttp(port, users, tokens);
-        long app = fx.application("client-motor", "CEC-FURNITURE", "ACCEPTED", "FURNITURE", null, null);
+        long app = fx.application("client-motor", "CEC-FURNITURE", "ACCEPTED", "木家具", null, null);
         plans.proposeTeam(fx.who("pm"), app, "FURNITURE", List.of(new MemberInput(fx.userId("inspector"), TeamRole.LEADER),
                 new MemberInput(fx.userId("inspector2"), TeamRole.INSPECTOR)));
         String company = organisations.find(fx.clientOrg("client-motor")).orElseThrow().name();

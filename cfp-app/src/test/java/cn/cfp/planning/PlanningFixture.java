@@ -8,9 +8,17 @@ import org.springframework.context.ApplicationContext;
 final class PlanningFixture {
 
     private final CaseFixture cases;
+    private final ApplicationContext context;
 
     PlanningFixture(ApplicationContext context) {
         this.cases = new CaseFixture(context);
+        this.context = context;
+    }
+
+    /** A person's recorded fields of competence as {@code FIELD:LEVEL:trained:exam:projects}. */
+    java.util.List<String> registryFields(long userId) {
+        return context.getBean(cn.cfp.personnel.StaffRegistry.class).get(userId).fields().stream()
+                .map(f -> f.field() + ":" + f.level() + ":" + f.trained() + ":" + f.examPassed() + ":" + f.projects()).toList();
     }
 
     Actor who(String username) {

@@ -36,7 +36,7 @@ class PlanningStartsFromTheCaseTest {
     @Test
     void an_accepted_application_opens_its_case_and_the_case_opening_starts_the_plan(Scenario scenario) {
         CaseFixture fx = new CaseFixture(context);
-        long id = fx.submitted("client-motor", "CEC-FURNITURE", "FURNITURE", null, null);
+        long id = fx.submitted("client-motor", "CEC-FURNITURE", "木家具", null, null);
         scenario.stimulate(() -> applications.accept(fx.who("pm"), id, CaseFixture.acceptance(LocalDate.now(clock))))
                 .andWaitAtMost(Duration.ofSeconds(20))
                 .andWaitForEventOfType(CaseEvents.CaseOpened.class)
@@ -48,6 +48,10 @@ class PlanningStartsFromTheCaseTest {
         scenario.stimulate(() -> { })
                 .andWaitAtMost(Duration.ofSeconds(20))
                 .andWaitForStateChange(() -> plans.forApplication(id), Optional::isPresent)
-                .andVerify(plan -> assertThat(plan.orElseThrow().status()).isEqualTo(PlanStatus.DRAFT));
+                .andVerify(plan -> {
+                    assertThat(plan.orElseThrow().status()).isEqualTo(PlanStatus.DRAFT);
+                    // the product's Table 1 class is of the furniture field (scheme data, 002 §5.2.1): the team is judged in it
+                    assertThat(plan.orElseThrow().field()).isEqualTo("FURNITURE");
+                });
     }
 }

@@ -174,7 +174,7 @@ class PlansWorkflowTest {
 
     @Test
     void a_person_who_declared_a_conflict_with_the_client_cannot_be_chosen_R_PER_2() {
-        long app = fx.application("client-furniture", "CEC-FURNITURE", "ACCEPTED", "FURNITURE", null, null);
+        long app = fx.application("client-furniture", "CEC-FURNITURE", "ACCEPTED", "木家具", null, null);
         long org = fx.clientOrg("client-furniture");
         long inspector2 = fx.userId("inspector2");
         Actor pm = fx.who("pm");

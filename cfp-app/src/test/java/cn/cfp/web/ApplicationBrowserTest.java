@@ -128,7 +128,13 @@ class ApplicationBrowserTest {
 
         browser.findElement(By.id("productName")).sendKeys("隔爆电机");
         browser.findElement(By.id("model")).sendKeys("YBX3-" + reference);
-        browser.findElement(By.id("category")).sendKeys(category);
+        // a scheme's own classes are chosen (CEC Table 1, CGC fields); free text where the scheme lists none (issue 8 item 13)
+        WebElement categoryField = browser.findElement(By.id("category"));
+        if (categoryField.getTagName().equals("select")) {
+            new Select(categoryField).selectByValue(category);
+        } else {
+            categoryField.sendKeys(category);
+        }
         Select siteSelect = new Select(browser.findElement(By.id("siteId")));
         siteSelect.selectByVisibleText("总装车间 " + scheme);
         String siteId = siteSelect.getFirstSelectedOption().getAttribute("value");
@@ -190,13 +196,11 @@ class ApplicationBrowserTest {
             return false;
         });
         WebElement team = browser.findElement(By.id("team-form"));
-        WebElement field = team.findElement(By.name("field"));
-        field.clear();
-        field.sendKeys(scheme.equals("CEC-FURNITURE") ? "FURNITURE" : "PV13");
+        new Select(team.findElement(By.name("field"))).selectByValue(scheme.equals("CEC-FURNITURE") ? "FURNITURE" : "PV13");
         new Select(team.findElement(By.name("role_" + userId("inspector")))).selectByValue("LEADER");
         new Select(team.findElement(By.name("role_" + userId("inspector2")))).selectByValue("INSPECTOR");
         new Select(team.findElement(By.name("role_" + userId("verifier")))).selectByValue("VERIFIER");
-        click(team.findElement(By.cssSelector("button[type=submit]")));
+        click(team.findElement(By.id("propose-team")));
         assertThat(browser.findElement(By.id("plan-status")).getAttribute("data-status")).isEqualTo("TEAM_PROPOSED");
 
         if (browser.findElements(By.cssSelector("#man-day-table input[name^='md_']")).isEmpty()) {

@@ -57,7 +57,7 @@ class LanguageAndPhoneBrowserTest {
 
     private long caseWithTeam() {
         CaseFixture fx = new CaseFixture(context);
-        long app = fx.accepted("client-motor", "CEC-FURNITURE", "FURNITURE", null, null);
+        long app = fx.accepted("client-motor", "CEC-FURNITURE", "木家具", null, null);
         plans.proposeTeam(fx.who("pm"), app, "FURNITURE", List.of(new MemberInput(fx.userId("inspector"), TeamRole.LEADER),
                 new MemberInput(fx.userId("inspector2"), TeamRole.INSPECTOR)));
         return app;

@@ -146,13 +146,20 @@ class RefusedFormsTest {
     }
 
     @Test
-    void a_profile_with_a_wrong_number_comes_back_with_the_checkboxes_and_the_text_area_kept() {
+    void a_profile_with_a_wrong_number_comes_back_with_the_checkboxes_and_the_competence_rows_kept() {
         long schemer = fx.userId("schemer");
         String page = "/personnel/" + schemer;
         String html = refused("evaluator", page, "profile-form", page, "fullTime", "true", "experienceYears", "五年",
-                "qualifications", "CCAA_REGISTERED", "ccaaRegistrationNo", "KEEP-CCAA", "fields", "PV13,EXPERT,1,1,2");
+                "qualifications", "CCAA_REGISTERED", "ccaaRegistrationNo", "KEEP-CCAA",
+                "field", "PV13", "level", "EXPERT", "trained", "0", "examPassed", "0", "projects", "2");
         String form = section(html, "value=\"profile-form\"");
-        assertThat(form).contains("value=\"五年\"").contains("value=\"KEEP-CCAA\"").contains(">PV13,EXPERT,1,1,2</textarea>");
+        assertThat(form).contains("value=\"五年\"").contains("value=\"KEEP-CCAA\"");
+        // the competence table's first row comes back as it was sent (issue 8 item 13: a table, not CSV lines)
+        String firstRow = form.substring(form.indexOf("class=\"competence-row\""), form.indexOf("class=\"competence-row\"",
+                form.indexOf("class=\"competence-row\"") + 1));
+        assertThat(firstRow).contains("value=\"PV13\" selected=\"selected\"").contains("value=\"EXPERT\" selected=\"selected\"")
+                .contains("value=\"2\"").containsPattern("name=\"trained\" value=\"0\"[^>]*checked=\"checked\"")
+                .containsPattern("name=\"examPassed\" value=\"0\"[^>]*checked=\"checked\"");
         assertThat(form).containsPattern("name=\"fullTime\" value=\"true\"[^>]*checked=\"checked\"");
         assertThat(form).containsPattern("name=\"qualifications\" value=\"CCAA_REGISTERED\"[^>]*checked=\"checked\"");
         assertThat(fieldError(form, "experienceYears")).contains("整数");

@@ -9,11 +9,14 @@ import cn.cfp.personnel.FieldCompetence;
 import cn.cfp.personnel.ProfileInput;
 import cn.cfp.personnel.StaffProfile;
 import cn.cfp.personnel.StaffRegistry;
+import cn.cfp.scheme.CompetenceField;
 import cn.cfp.scheme.Qualification;
+import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +25,7 @@ import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,12 +35,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PersonnelPagesController {
 
+    /** Empty rows below the recorded ones on the competence table: saving brings as many new ones again. */
+    static final int EMPTY_ROWS = 3;
+
     private final StaffRegistry registry;
     private final Organisations organisations;
+    private final SchemeCatalog schemes;
 
-    PersonnelPagesController(StaffRegistry registry, Organisations organisations) {
+    PersonnelPagesController(StaffRegistry registry, Organisations organisations, SchemeCatalog schemes) {
         this.registry = registry;
         this.organisations = organisations;
+        this.schemes = schemes;
     }
 
     @GetMapping("/personnel")
@@ -55,12 +64,30 @@ class PersonnelPagesController {
         model.addAttribute("canDeclare", me.has(Role.ADMIN) || me.has(Role.COMPETENCE_EVALUATOR) || me.id() == userId);
         model.addAttribute("qualifications", Qualification.values());
         model.addAttribute("levels", CompetenceLevel.values());
-        model.addAttribute("fieldLines", p.fields().stream().map(f -> f.field() + "," + f.level() + "," + (f.trained() ? 1 : 0) + ","
-                + (f.examPassed() ? 1 : 0) + "," + f.projects()).collect(Collectors.joining("\n")));
+        // the competence table: one row per recorded field, then empty rows to add more (no script needed)
+        List<FieldCompetence> rows = new ArrayList<>(p.fields());
+        for (int i = 0; i < EMPTY_ROWS; i++) {
+            rows.add(null);
+        }
+        model.addAttribute("fieldRows", rows);
+        model.addAttribute("fieldChoices", fieldChoices(p.fields()));
+        model.addAttribute("fieldNames", fieldChoices(p.fields()).stream()
+                .collect(Collectors.toMap(CompetenceField::code, f -> f, (a, b) -> a)));
         List<Organisation> clients = organisations.all().stream().filter(o -> o.kind() == Organisation.Kind.CLIENT).toList();
         model.addAttribute("clients", clients);
         model.addAttribute("orgNames", clients.stream().collect(Collectors.toMap(Organisation::id, Organisation::name)));
         return "personnel/profile";
+    }
+
+    /** The fields a row may name: every scheme's fields of competence, then any other field the person holds. */
+    private List<CompetenceField> fieldChoices(List<FieldCompetence> held) {
+        List<CompetenceField> out = new ArrayList<>(schemes.competenceFields());
+        for (FieldCompetence f : held) {
+            if (out.stream().noneMatch(c -> c.code().equals(f.field()))) {
+                out.add(CompetenceField.unnamed(f.field()));
+            }
+        }
+        return out;
     }
 
     @PostMapping("/personnel/{userId}")
@@ -69,10 +96,10 @@ class PersonnelPagesController {
                 @RequestParam(required = false) Set<Qualification> qualifications,
                 @RequestParam(required = false) String ccaaRegistrationNo,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate confidentialitySignedOn,
-                @RequestParam(required = false, defaultValue = "") String fields) {
+                @RequestParam MultiValueMap<String, String> form) {
         registry.save(me.username(), userId, new ProfileInput(fullTime,
                 qualifications == null || qualifications.isEmpty() ? EnumSet.noneOf(Qualification.class) : EnumSet.copyOf(qualifications),
-                ccaaRegistrationNo, parseFields(fields), experienceYears, confidentialitySignedOn));
+                ccaaRegistrationNo, fieldRows(form), experienceYears, confidentialitySignedOn));
         return "redirect:/personnel/" + userId;
     }
 
@@ -83,24 +110,41 @@ class PersonnelPagesController {
         return "redirect:/personnel/" + userId;
     }
 
-    /** One field per line: {@code CODE,LEVEL,trained(1/0),exam(1/0),projects}, e.g. {@code PV13,EXPERT,1,0,3}. */
-    static List<FieldCompetence> parseFields(String text) {
+    /**
+     * The competence table's rows: per row a {@code field} select, a {@code level} select and a {@code projects} number
+     * (every row sends them, in order), and the boxes {@code trained}, {@code examPassed} and {@code remove} whose value is
+     * the row's index. A row without a field, or with "remove" ticked, is dropped.
+     */
+    static List<FieldCompetence> fieldRows(MultiValueMap<String, String> form) {
+        List<String> fields = form.getOrDefault("field", List.of());
+        List<String> levels = form.getOrDefault("level", List.of());
+        List<String> projects = form.getOrDefault("projects", List.of());
+        Set<String> trained = Set.copyOf(form.getOrDefault("trained", List.of()));
+        Set<String> exam = Set.copyOf(form.getOrDefault("examPassed", List.of()));
+        Set<String> removed = Set.copyOf(form.getOrDefault("remove", List.of()));
         List<FieldCompetence> out = new ArrayList<>();
         List<Reason> problems = new ArrayList<>();
-        int n = 0;
-        for (String line : text.split("\\R")) {
-            n++;
-            if (line.isBlank()) {
+        for (int i = 0; i < fields.size(); i++) {
+            String code = fields.get(i) == null ? "" : fields.get(i).strip();
+            String row = String.valueOf(i);
+            if (code.isEmpty() || removed.contains(row)) {
                 continue;
             }
-            String[] p = line.split("[,，\\s]+");
-            try {
-                out.add(new FieldCompetence(p[0], CompetenceLevel.valueOf(p[1].strip().toUpperCase(Locale.ROOT)),
-                        p.length > 2 && "1".equals(p[2].strip()), p.length > 3 && "1".equals(p[3].strip()),
-                        p.length > 4 ? Integer.parseInt(p[4].strip()) : 0));
-            } catch (RuntimeException e) {
-                problems.add(Reason.of("personnel.fields.badLine", n, line.strip()).at("fields"));
+            String level = i < levels.size() && levels.get(i) != null ? levels.get(i).strip().toUpperCase(Locale.ROOT) : "";
+            String count = i < projects.size() && projects.get(i) != null ? projects.get(i).strip() : "";
+            CompetenceLevel l = Arrays.stream(CompetenceLevel.values()).filter(x -> x.name().equals(level)).findFirst().orElse(null);
+            if (l == null) {
+                problems.add(Reason.of("personnel.fields.levelRequired", code, i + 1).at("fields"));
+                continue;
             }
+            int n;
+            try {
+                n = count.isEmpty() ? 0 : Integer.parseInt(count);
+            } catch (NumberFormatException e) {
+                problems.add(Reason.of("personnel.fields.projectsNotANumber", code, count).at("fields"));
+                continue;
+            }
+            out.add(new FieldCompetence(code, l, trained.contains(row), exam.contains(row), n));
         }
         if (!problems.isEmpty()) {
             throw Refusal.badRequest(problems);

@@ -21,16 +21,21 @@ import cn.cfp.planning.TeamRole;
 import cn.cfp.planning.VerificationPlan;
 import cn.cfp.scheme.AssuranceLevel;
 import cn.cfp.scheme.ManDayActivity;
+import cn.cfp.scheme.CompetenceField;
+import cn.cfp.scheme.Scheme;
 import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.shared.FormValues;
 import cn.cfp.shared.Paging;
 import cn.cfp.shared.Reason;
+import cn.cfp.shared.ReasonTexts;
 import cn.cfp.shared.Refusal;
+import cn.cfp.shared.Verdict;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -39,6 +44,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Planning pages: the staff page per application with a form per step, and the client's view of its team. */
 @Controller
@@ -48,12 +54,14 @@ class PlanningPagesController {
     private final Applications applications;
     private final Cases cases;
     private final SchemeCatalog schemes;
+    private final ReasonTexts reasonTexts;
 
-    PlanningPagesController(Plans plans, Applications applications, Cases cases, SchemeCatalog schemes) {
+    PlanningPagesController(Plans plans, Applications applications, Cases cases, SchemeCatalog schemes, ReasonTexts reasonTexts) {
         this.plans = plans;
         this.applications = applications;
         this.cases = cases;
         this.schemes = schemes;
+        this.reasonTexts = reasonTexts;
     }
 
     /** Row of the planning list: an application and its plan, if any. */
@@ -90,6 +98,7 @@ class PlanningPagesController {
         model.addAttribute("scheme", schemes.get(app.schemeCode()));
         model.addAttribute("candidates", plans.candidates(applicationId));
         model.addAttribute("roles", TeamRole.values());
+        model.addAttribute("qualifications", cn.cfp.scheme.Qualification.values());
         model.addAttribute("factors", RiskFactor.values());
         model.addAttribute("ratings", RiskRating.values());
         model.addAttribute("complexities", Complexity.values());
@@ -105,6 +114,17 @@ class PlanningPagesController {
         Map<Long, String> roleOf = new LinkedHashMap<>();
         plan.ifPresent(p -> p.team().forEach(m -> roleOf.put(m.userId(), m.role().name())));
         model.addAttribute("roleOf", roleOf);
+        // the field is chosen from the schemes' fields; each candidate's qualifications are shown next to their role
+        List<CompetenceField> choices = fieldChoices(schemes.get(app.schemeCode()), plan.map(PlanView::field).orElse(null));
+        model.addAttribute("fieldChoices", choices);
+        Map<String, CompetenceField> names = new LinkedHashMap<>();
+        choices.forEach(f -> names.put(f.code(), f));
+        model.addAttribute("fieldNames", names);
+        // the fields the team rules may look at: this scheme's and the plan's (a scheme naming none: every field shown)
+        java.util.Set<String> relevant = new java.util.HashSet<>();
+        schemes.get(app.schemeCode()).competenceFields().forEach(f -> relevant.add(f.code()));
+        plan.map(PlanView::field).ifPresent(relevant::add);
+        model.addAttribute("relevantFields", relevant);
         Map<String, String> risk = new LinkedHashMap<>();
         Map<String, String> riskNote = new LinkedHashMap<>();
         plan.map(PlanView::verificationPlan).ifPresent(vp -> vp.risks().forEach(r -> {
@@ -121,6 +141,52 @@ class PlanningPagesController {
                 @RequestParam Map<String, String> params) {
         plans.proposeTeam(me, applicationId, field, members(params));
         return redirect(applicationId);
+    }
+
+    /**
+     * The "check team" step: the team as chosen on the form is judged by the scheme's team rules and the verdict shown on
+     * the page, with the choices kept — nothing is proposed, the client is not told, no one is assigned (issue 8 item 13).
+     */
+    @PostMapping("/planning/{applicationId}/team/check")
+    String checkTeam(Actor me, @PathVariable long applicationId, @RequestParam(required = false) String field,
+                     @RequestParam Map<String, String> params, RedirectAttributes flash, Locale locale) {
+        List<MemberInput> members = members(params);
+        Verdict verdict = plans.checkTeam(applicationId, field, members);
+        Map<Long, String> roles = new LinkedHashMap<>();
+        members.forEach(m -> roles.put(m.userId(), m.role().name()));
+        flash.addFlashAttribute("teamCheck", new TeamCheck(field == null ? "" : field.strip(), roles, verdict.allowed(),
+                reasonTexts.texts(verdict.reasons(), locale), reasonTexts.texts(verdict.notes(), locale)));
+        return "redirect:/planning/" + applicationId + "#team";
+    }
+
+    /** The verdict of a "check team" on its way back to the page, with what was chosen (a flash attribute). */
+    record TeamCheck(String field, Map<Long, String> roles, boolean allowed, List<String> reasons, List<String> notes)
+            implements java.io.Serializable {
+        TeamCheck {
+            roles = new LinkedHashMap<>(roles);
+            reasons = new ArrayList<>(reasons);
+            notes = new ArrayList<>(notes);
+        }
+
+        /** The role chosen for a candidate when the team was checked ("" = not in the team). */
+        public String roleOf(long userId) {
+            return roles.getOrDefault(userId, "");
+        }
+    }
+
+    /** The fields the team form offers: this scheme's first, then every other scheme's, then the plan's own if none names it. */
+    static List<CompetenceField> fieldChoices(Scheme scheme, String current, List<CompetenceField> all) {
+        Map<String, CompetenceField> out = new LinkedHashMap<>();
+        scheme.competenceFields().forEach(f -> out.putIfAbsent(f.code(), f));
+        all.forEach(f -> out.putIfAbsent(f.code(), f));
+        if (current != null && !current.isBlank()) {
+            out.putIfAbsent(current, CompetenceField.unnamed(current));
+        }
+        return List.copyOf(out.values());
+    }
+
+    private List<CompetenceField> fieldChoices(Scheme scheme, String current) {
+        return fieldChoices(scheme, current, schemes.competenceFields());
     }
 
     @PostMapping("/planning/{applicationId}/objections")

@@ -15,7 +15,9 @@ import cn.cfp.scheme.IndependenceRule;
 import cn.cfp.scheme.IntRange;
 import cn.cfp.scheme.LabelRounding;
 import cn.cfp.scheme.LabelRules;
+import cn.cfp.scheme.CompetenceField;
 import cn.cfp.scheme.LocalizedText;
+import cn.cfp.scheme.ProductClass;
 import cn.cfp.scheme.ManDayActivity;
 import cn.cfp.scheme.ManDayBand;
 import cn.cfp.scheme.ManDayBandTable;
@@ -228,7 +230,13 @@ final class ValueParsers {
     private static UnitDivision unitDivision(Node n) {
         var f = n.fields("rule", "differentSiteIsDifferentUnit", "classes", "steps", "description", "modelsPerUnit", "exceptionCite");
         UnitDivision.Rule rule = f.req("rule").enumValue(UnitDivision.Rule.class);
-        List<LocalizedText> classes = f.opt("classes").listOf(Node::text);
+        List<ProductClass> classes = f.opt("classes").listOf(ValueParsers::productClass);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < classes.size(); i++) {
+            if (!seen.add(classes.get(i).value())) {
+                throw f.opt("classes").list().get(i).error("duplicate class '" + classes.get(i).value() + "'");
+            }
+        }
         List<LocalizedText> steps = f.opt("steps").listOf(Node::text);
         if (rule == UnitDivision.Rule.BY_CLASS && classes.isEmpty()) {
             throw f.opt("classes").error("is required (a non-empty list) when rule is BY_CLASS");
@@ -240,6 +248,28 @@ final class ValueParsers {
                 f.opt("description").optText(),
                 f.opt("modelsPerUnit").isNull() ? null : f.opt("modelsPerUnit").enumValue(UnitDivision.ModelsPerUnit.class),
                 f.opt("exceptionCite").isNull() ? null : cite(f.opt("exceptionCite")));
+    }
+
+    /** {@code {code?, zh, en, field?}} or a plain text: a product class [002 §4; 003 ¶14]. */
+    private static ProductClass productClass(Node n) {
+        if (n.raw() instanceof String) {
+            LocalizedText t = n.text();
+            return ProductClass.named(t.zh(), t.en());
+        }
+        var f = n.fields("code", "zh", "en", "field");
+        return new ProductClass(fieldCode(f.opt("code")), f.req("zh").string(), f.opt("en").optString(), fieldCode(f.opt("field")));
+    }
+
+    /** A field-of-competence code such as {@code PV13} or {@code FURNITURE}, or null when absent. */
+    private static String fieldCode(Node n) {
+        if (n.isNull()) {
+            return null;
+        }
+        String s = n.string();
+        if (!CompetenceField.CODE.matcher(s).matches()) {
+            throw n.error("must be a field code of 2–40 capital letters, digits or _ like PV13, got " + Node.describe(s));
+        }
+        return s;
     }
 
     private static DocumentChecklist checklist(Node n) {
@@ -330,7 +360,7 @@ final class ValueParsers {
     private static TeamPolicy team(Node n) {
         var f = n.fields("minMembers", "minFullTime", "leaderRequired", "qualifications", "technicalExpertAllowed",
                 "technicalExpertMayVerify", "technicalExpertTimeCounted", "traineesAllowed", "traineeTimeCounted",
-                "competenceAsWhole", "description", "everyMember");
+                "competenceAsWhole", "description", "everyMember", "fields");
         Integer min = f.opt("minMembers").optPositiveInt();
         Integer fullTime = f.opt("minFullTime").isNull() ? null : f.opt("minFullTime").nonNegativeInt();
         if (min != null && fullTime != null && fullTime > min) {
@@ -367,6 +397,9 @@ final class ValueParsers {
                         throw m.error("must ask for a qualification (anyOf) or experience (minExperienceYears)");
                     }
                     return new MemberRequirement(roles, anyOf, years, mf.req("cite").string());
+                }), f.opt("fields").listOf(x -> {
+                    var xf = x.fields("code", "zh", "en");
+                    return new CompetenceField(fieldCode(xf.req("code")), new LocalizedText(xf.req("zh").string(), xf.opt("en").optString()));
                 }));
     }
 

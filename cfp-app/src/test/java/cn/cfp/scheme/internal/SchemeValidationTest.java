@@ -144,6 +144,33 @@ class SchemeValidationTest {
                 .hasMessageContaining("field 'timeLimit.value.clientDelayExcluded': unknown key; allowed keys here: days, clientDelaysExcluded");
     }
 
+    /** Issue 8 item 13: a product class's field of competence is a field code; classes are listed once. */
+    @Test
+    void a_product_class_with_a_bad_field_code_or_twice_is_rejected() throws IOException {
+        write("base.yaml", minimalBase("BASE"));
+        write("broken.yaml", body("BROKEN", "BASE", """
+                unitDivision:
+                  value:
+                    rule: BY_CLASS
+                    differentSiteIsDifferentUnit: true
+                    classes:
+                      - {zh: 木家具, field: "wood furniture"}
+                  cite: "901 §1"
+                """));
+        assertThatThrownBy(this::loadDir).hasMessageContaining("field 'unitDivision.value.classes[0].field': must be a field code");
+        write("broken.yaml", body("BROKEN", "BASE", """
+                unitDivision:
+                  value:
+                    rule: BY_CLASS
+                    differentSiteIsDifferentUnit: true
+                    classes:
+                      - {code: PV13, zh: 电动机}
+                      - {code: PV13, zh: 发电机}
+                  cite: "901 §1"
+                """));
+        assertThatThrownBy(this::loadDir).hasMessageContaining("duplicate class 'PV13'");
+    }
+
     @Test
     void a_required_field_that_is_missing_is_rejected() throws IOException {
         write("base.yaml", minimalBase("BASE"));

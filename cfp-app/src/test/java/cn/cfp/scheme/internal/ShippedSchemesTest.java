@@ -371,6 +371,31 @@ class ShippedSchemesTest {
         assertThat(cicc().unitDivision().inherited()).isTrue();
     }
 
+    /**
+     * Issue 8 item 13: the product classes an application chooses from and the fields of competence are scheme data —
+     * CEC Table 1 (each of the furniture field, 002 §4, §5.2.1), CGC's fields PV11–PV15, PV17 (003 §2, ¶14 step 1),
+     * CNEX's explosion-proof field (001 §1, no classes: free text); the base and CICC list none.
+     */
+    @Test
+    void product_classes_and_fields_of_competence_are_scheme_data_002_4_003_14() {
+        assertThat(cec().productClasses()).extracting(c -> c.value()).containsExactly("木家具", "金属家具", "竹藤家具", "塑料家具",
+                "软体家具", "玻璃石材家具", "其他家具");
+        assertThat(cec().fieldOfClass("木家具")).contains("FURNITURE");
+        assertThat(cec().fieldOfClass("metal furniture")).contains("FURNITURE");
+        assertThat(cgc().productClasses()).extracting(c -> c.value()).containsExactly("PV11", "PV12", "PV13", "PV14", "PV15", "PV17");
+        assertThat(cgc().productClass("pv13").orElseThrow().in(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("PV13 电动机、发电机、发电成套设备和变压器");
+        assertThat(cgc().fieldOfClass("PV13")).contains("PV13");
+        assertThat(cnex().productClasses()).isEmpty();
+        assertThat(cnca().productClasses()).isEmpty();
+        assertThat(cicc().productClasses()).isEmpty();
+        assertThat(cnex().fieldOfClass("explosion_proof")).contains("EXPLOSION_PROOF"); // free text that is a field code
+        assertThat(cnex().fieldOfClass("隔爆型电动机")).isEmpty();
+        assertThat(cnex().competenceFields()).extracting(f -> f.code()).containsExactly("EXPLOSION_PROOF");
+        assertThat(catalog.competenceFields()).extracting(f -> f.code())
+                .containsExactly("EXPLOSION_PROOF", "FURNITURE", "PV11", "PV12", "PV13", "PV14", "PV15", "PV17");
+        assertThat(catalog.competenceFields().get(1).label(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("家具");
+    }
+
     @Test
     void cicc_label_size_and_rounding_table_are_data() {   // R-LBL-1, R-CALC-12, 004 §10.6
         var label = cicc().label().value();
