@@ -96,6 +96,10 @@ class UserRepository {
             where.append(" AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = :role)");
             params.put("role", s.role().name());
         }
+        if (s.staffOnly()) {
+            where.append(" AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role IN (:staff))");
+            params.put("staff", Role.STAFF.stream().map(Role::name).toList());
+        }
         if (s.status() != null) {
             where.append(" AND u.enabled = :enabled");
             params.put("enabled", s.status() == UserSearch.Status.ENABLED);

@@ -13,8 +13,10 @@ import java.util.Set;
  *
  * @param organisationsNamed the organisations whose name contains the text (names belong to the party module, so the
  *                           caller looks them up); their users are found by the text too
+ * @param staffOnly          only users holding a staff role ({@link Role#STAFF}: the personnel list)
  */
-public record UserSearch(String text, Set<Long> organisationsNamed, Role role, Status status, Long organisationId, Order order) {
+public record UserSearch(String text, Set<Long> organisationsNamed, Role role, Status status, Long organisationId,
+                         boolean staffOnly, Order order) {
 
     public static final int MAX_LENGTH = 200;
 
@@ -58,6 +60,11 @@ public record UserSearch(String text, Set<Long> organisationsNamed, Role role, S
 
     /** Every user, by username. */
     public static UserSearch all() {
-        return new UserSearch(null, Set.of(), null, null, null, Order.USERNAME);
+        return new UserSearch(null, Set.of(), null, null, null, false, Order.USERNAME);
+    }
+
+    /** The certification body's staff (the personnel list): text in the username or name, holding {@code role}. */
+    public static UserSearch staff(String text, Role role, Order order) {
+        return new UserSearch(text, Set.of(), role, null, null, true, order);
     }
 }

@@ -51,7 +51,7 @@ class UsersController {
                 @RequestParam(required = false) UserSearch.Order sort, @RequestParam(required = false) Integer page,
                 @RequestParam(required = false) Integer size, Model model) {
         List<Organisation> all = organisations.all();
-        UserSearch search = new UserSearch(q, namedBy(q, all), role, status, org, sort);
+        UserSearch search = new UserSearch(q, namedBy(q, all), role, status, org, false, sort);
         Paging paging = Paging.of(page, size);
         Paging.Page<UserView> result = users.search(search, paging);
         model.addAttribute("search", search);
