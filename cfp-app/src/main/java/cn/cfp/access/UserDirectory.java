@@ -1,6 +1,7 @@
 package cn.cfp.access;
 
 import cn.cfp.audit.AuditTrail;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.time.Clock;
@@ -246,6 +247,11 @@ public class UserDirectory {
 
     public List<UserView> all() {
         return repository.all();
+    }
+
+    /** A page of the users the search selects (the admin list, issue 8 item 15), with the number it selects in all. */
+    public Paging.Page<UserView> search(UserSearch search, Paging paging) {
+        return repository.search(search, paging);
     }
 
     public UserView get(long id) {

@@ -1,5 +1,6 @@
 package cn.cfp.access;
 
+import cn.cfp.shared.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +74,52 @@ class UserRepository {
 
     List<UserView> all() {
         return withRoles(jdbc.sql("SELECT * FROM app_user ORDER BY username").query(UserRepository::row).list());
+    }
+
+    /**
+     * A page of the users the search selects, in its order, and how many it selects in all: three queries (count, the
+     * page, its roles) whatever the number of users.
+     */
+    Paging.Page<UserView> search(UserSearch s, Paging paging) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (s.text() != null) {
+            where.append(" AND (LOWER(u.username) LIKE :q ESCAPE '\\' OR LOWER(u.display_name) LIKE :q ESCAPE '\\'");
+            if (!s.organisationsNamed().isEmpty()) {
+                where.append(" OR u.organisation_id IN (:qorgs)");
+                params.put("qorgs", s.organisationsNamed());
+            }
+            where.append(")");
+            params.put("q", containing(s.text()));
+        }
+        if (s.role() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = :role)");
+            params.put("role", s.role().name());
+        }
+        if (s.staffOnly()) {
+            where.append(" AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role IN (:staff))");
+            params.put("staff", Role.STAFF.stream().map(Role::name).toList());
+        }
+        if (s.status() != null) {
+            where.append(" AND u.enabled = :enabled");
+            params.put("enabled", s.status() == UserSearch.Status.ENABLED);
+        }
+        if (s.organisationId() != null) {
+            where.append(" AND u.organisation_id = :org");
+            params.put("org", s.organisationId());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM app_user u" + where).params(params).query(Long.class).single();
+        List<UserView> items = withRoles(jdbc.sql("SELECT u.* FROM app_user u" + where + " ORDER BY " + s.order().sql
+                        + " OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
+                .params(params).param("offset", paging.offset()).param("size", paging.size())
+                .query(UserRepository::row).list());
+        return new Paging.Page<>(items, total);
+    }
+
+    /** A LIKE pattern for "contains", case-insensitive, with the person's % and _ taken literally. */
+    private static String containing(String text) {
+        String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
     }
 
     Optional<UserView> find(long id) {

@@ -1,9 +1,13 @@
 package cn.cfp.evidence;
 
+import cn.cfp.shared.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -52,9 +56,38 @@ class EvidenceRepository {
         return jdbc.sql("SELECT * FROM evidence_file WHERE id = :id").param("id", id).query(EvidenceRepository::map).optional();
     }
 
-    List<EvidenceFile> ofOrganisation(long organisationId) {
-        return jdbc.sql("SELECT * FROM evidence_file WHERE organisation_id = :o ORDER BY case_ref, logical_name, version DESC")
-                .param("o", organisationId).query(EvidenceRepository::map).list();
+    /**
+     * A page of the organisation's files the search selects, in its order, and how many it selects in all: a count and
+     * one page read with OFFSET/FETCH (standard SQL, the same on H2 and PostgreSQL), never the whole list.
+     */
+    Paging.Page<EvidenceFile> search(long organisationId, EvidenceSearch s, Paging paging) {
+        StringBuilder where = new StringBuilder(" WHERE organisation_id = :o");
+        Map<String, Object> params = new HashMap<>();
+        params.put("o", organisationId);
+        if (s.text() != null) {
+            where.append(" AND (LOWER(logical_name) LIKE :q ESCAPE '\\' OR LOWER(original_filename) LIKE :q ESCAPE '\\')");
+            params.put("q", containing(s.text()));
+        }
+        if (s.caseRef() != null) {
+            where.append(" AND LOWER(case_ref) LIKE :c ESCAPE '\\'");
+            params.put("c", containing(s.caseRef()));
+        }
+        if (s.type() != null) {
+            where.append(" AND content_type = :type");
+            params.put("type", s.type().mediaType());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM evidence_file" + where).params(params).query(Long.class).single();
+        List<EvidenceFile> items = jdbc.sql("SELECT * FROM evidence_file" + where + " ORDER BY " + s.order().sql
+                        + " OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
+                .params(params).param("offset", paging.offset()).param("size", paging.size())
+                .query(EvidenceRepository::map).list();
+        return new Paging.Page<>(items, total);
+    }
+
+    /** A LIKE pattern for "contains", case-insensitive, with the person's % and _ taken literally. */
+    private static String containing(String text) {
+        String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
     }
 
     private static EvidenceFile map(ResultSet rs, int row) throws SQLException {

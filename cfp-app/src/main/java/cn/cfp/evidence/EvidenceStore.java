@@ -3,6 +3,7 @@ package cn.cfp.evidence;
 import cn.cfp.access.Actor;
 import cn.cfp.audit.AuditTrail;
 import cn.cfp.shared.Hashes;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.io.IOException;
@@ -145,9 +146,13 @@ public class EvidenceStore {
         }
     }
 
-    public List<EvidenceFile> list(Actor who, long organisationId) {
+    /**
+     * A page of the organisation's files the search selects (issue 8 item 15), with the number it selects in all; only
+     * for who may see the organisation's evidence ({@link #maySee}).
+     */
+    public Paging.Page<EvidenceFile> search(Actor who, long organisationId, EvidenceSearch search, Paging paging) {
         requireAccess(who, organisationId);
-        return repository.ofOrganisation(organisationId);
+        return repository.search(organisationId, search, paging);
     }
 
     /** The file's metadata; who may read it is decided by the access table's evidence guard (its case's parties and staff). */

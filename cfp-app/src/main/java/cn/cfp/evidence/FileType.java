@@ -34,6 +34,11 @@ public enum FileType {
         return mediaType;
     }
 
+    /** The type stored under this media type (an evidence file's {@code contentType}). */
+    public static Optional<FileType> byMediaType(String mediaType) {
+        return Arrays.stream(values()).filter(t -> t.mediaType.equals(mediaType)).findFirst();
+    }
+
     static Optional<FileType> byExtension(String filename) {
         int dot = filename == null ? -1 : filename.lastIndexOf('.');
         if (dot < 0) {

@@ -3,11 +3,13 @@ package cn.cfp.personnel;
 import cn.cfp.access.Actor;
 import cn.cfp.access.Role;
 import cn.cfp.access.UserDirectory;
+import cn.cfp.access.UserSearch;
 import cn.cfp.access.UserView;
 import cn.cfp.audit.AuditTrail;
 import cn.cfp.party.Organisation;
 import cn.cfp.party.Organisations;
 import cn.cfp.scheme.Qualification;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.time.Clock;
@@ -58,6 +60,15 @@ public class StaffRegistry {
     /** Every staff user with their profile (an empty profile when none is recorded yet). */
     public List<StaffProfile> all() {
         return profilesOf(users.all().stream().filter(u -> u.roles().stream().anyMatch(Role::isStaff)).toList());
+    }
+
+    /**
+     * A page of the staff (issue 8 item 15): text in the username or name, holding {@code role} (null: any staff role),
+     * in the order asked for; with the number of staff the search selects in all.
+     */
+    public Paging.Page<StaffProfile> search(String text, Role role, UserSearch.Order order, Paging paging) {
+        Paging.Page<UserView> people = users.search(UserSearch.staff(text, role, order), paging);
+        return new Paging.Page<>(profilesOf(people.items()), people.total());
     }
 
     /** The profiles of these users, by user id (ids of users that do not exist are left out); a fixed number of queries. */

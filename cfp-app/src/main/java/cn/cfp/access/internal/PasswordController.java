@@ -38,10 +38,11 @@ class PasswordController {
     }
 
     @PostMapping("/admin/users/{id}/password")
-    String resetPassword(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id, RedirectAttributes redirect) {
+    String resetPassword(@AuthenticationPrincipal CfpPrincipal me, @PathVariable long id,
+                         @RequestParam(name = "_page", required = false) String back, RedirectAttributes redirect) {
         String temporary = users.resetPassword(me.username(), id);
         redirect.addFlashAttribute("resetUser", users.get(id).username());
         redirect.addFlashAttribute("temporaryPassword", temporary);
-        return "redirect:/admin/users";
+        return UsersController.backToList(back);
     }
 }

@@ -2,10 +2,14 @@ package cn.cfp.evidence.internal;
 
 import cn.cfp.access.Actor;
 import cn.cfp.evidence.EvidenceFile;
+import cn.cfp.evidence.EvidenceSearch;
 import cn.cfp.evidence.EvidenceStore;
+import cn.cfp.evidence.FileType;
 import cn.cfp.party.Organisation;
 import cn.cfp.party.Organisations;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Upload and download of evidence, as pages and as API (R-APP-2). */
 @Controller
 class EvidenceController {
+
+    private static final String PAGE = "/evidence";
 
     private final EvidenceStore store;
     private final Organisations organisations;
@@ -37,17 +44,79 @@ class EvidenceController {
         this.organisations = organisations;
     }
 
-    @GetMapping("/evidence")
-    String page(Actor me, @RequestParam(required = false) Long org, Model model) {
+    /**
+     * An organisation's evidence, searched, filtered, sorted and a page at a time (issue 8 item 15): {@code org} (the
+     * client user's own by default, else the first the person may see), {@code q}, {@code type}, {@code caseRef},
+     * {@code sort}, {@code page} from 0 and {@code size} 1-200. Who may see which organisation is unchanged
+     * ({@link EvidenceStore#maySee}).
+     */
+    @GetMapping(PAGE)
+    String page(Actor me, @RequestParam(required = false) Long org, @RequestParam(required = false) String q,
+                @RequestParam(required = false) FileType type, @RequestParam(required = false) String caseRef,
+                @RequestParam(required = false) EvidenceSearch.Order sort, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Model model) {
+        EvidenceSearch search = new EvidenceSearch(q, type, caseRef, sort);
+        Paging paging = Paging.of(page, size);
         List<Organisation> visible = organisations.all().stream()
                 .filter(o -> o.kind() == Organisation.Kind.CLIENT && EvidenceStore.maySee(me, o.id())).toList();
         Long selected = org != null ? org : (me.organisationId() != null && me.isClient() ? me.organisationId()
                 : visible.stream().findFirst().map(Organisation::id).orElse(null));
+        Paging.Page<EvidenceFile> result = selected == null ? new Paging.Page<>(List.of(), 0)
+                : store.search(me, selected, search, paging);
         model.addAttribute("organisations", visible);
         model.addAttribute("selected", selected);
-        model.addAttribute("files", selected == null ? List.of() : store.list(me, selected));
+        model.addAttribute("search", search);
+        model.addAttribute("files", result.items());
+        model.addAttribute("result", result);
+        model.addAttribute("paging", paging);
+        model.addAttribute("listPath", path(selected, search, search.order(), null));
+        model.addAttribute("nameColumn", column(selected, search, EvidenceSearch.Order.NAME, true, paging.size()));
+        model.addAttribute("sizeColumn", column(selected, search, EvidenceSearch.Order.LARGEST, false, paging.size()));
+        model.addAttribute("atColumn", column(selected, search, EvidenceSearch.Order.NEWEST, false, paging.size()));
+        model.addAttribute("orders", EvidenceSearch.Order.values());
+        model.addAttribute("types", FileType.values());
         model.addAttribute("maxMb", store.maxBytes() / 1048576);
         return "evidence/index";
+    }
+
+    /**
+     * A sortable column head: the link that sorts by it ({@code first} order, or the other direction when the list is
+     * sorted by it already), how the list is sorted by it now as aria-sort says it ({@code ascending},
+     * {@code descending} or {@code none}) and the arrow shown for that.
+     */
+    record Column(String href, String sorted, String arrow) {
+    }
+
+    private static Column column(Long org, EvidenceSearch s, EvidenceSearch.Order first, boolean firstAscending, int size) {
+        EvidenceSearch.Order second = first.reversed();
+        boolean ascending = s.order() == first ? firstAscending : !firstAscending;
+        String href = path(org, s, s.order() == first ? second : first, size);
+        if (s.order() != first && s.order() != second) {
+            return new Column(href, "none", "");
+        }
+        return new Column(href, ascending ? "ascending" : "descending", ascending ? " ▲" : " ▼");
+    }
+
+    /** This list's address with its organisation, search and the given order (page links add page and size). */
+    private static String path(Long org, EvidenceSearch s, EvidenceSearch.Order order, Integer size) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(PAGE);
+        add(b, "org", org);
+        add(b, "q", s.text());
+        add(b, "type", s.type());
+        add(b, "caseRef", s.caseRef());
+        if (order != EvidenceSearch.Order.NEWEST) {
+            b.queryParam("sort", order.name());
+        }
+        if (size != null && size != Paging.DEFAULT_SIZE) {
+            b.queryParam("size", size);
+        }
+        return b.encode().build().toUriString();
+    }
+
+    private static void add(UriComponentsBuilder b, String name, Object value) {
+        if (value != null) {
+            b.queryParam(name, value.toString());
+        }
     }
 
     @PostMapping("/evidence")
@@ -71,9 +140,20 @@ class EvidenceController {
 
     @GetMapping("/api/evidence")
     @ResponseBody
-    List<EvidenceFile> listApi(Actor me, @RequestParam long org) {
+    @Operation(summary = "An organisation's evidence files, a page at a time (page from 0, size 1-200, default 50; the total in "
+            + "X-Total-Count): q in the document or file name, caseRef containing, type one of PDF, PNG, JPEG, XLSX, DOCX, CSV, "
+            + "TXT; sort NEWEST (default), OLDEST, NAME, NAME_DESC, LARGEST or SMALLEST")
+    ResponseEntity<List<EvidenceFile>> listApi(Actor me, @RequestParam long org, @RequestParam(required = false) String q,
+                                               @RequestParam(required = false) FileType type,
+                                               @RequestParam(required = false) String caseRef,
+                                               @RequestParam(required = false) EvidenceSearch.Order sort,
+                                               @RequestParam(required = false) Integer page,
+                                               @RequestParam(required = false) Integer size) {
+        EvidenceSearch search = new EvidenceSearch(q, type, caseRef, sort);
+        Paging paging = Paging.of(page, size);
         requireOrganisation(org);
-        return store.list(me, org);
+        Paging.Page<EvidenceFile> p = store.search(me, org, search, paging);
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total())).body(p.items());
     }
 
     /** An upload to (or a list of) an organisation that does not exist is a 404 in words, not a constraint failure. */

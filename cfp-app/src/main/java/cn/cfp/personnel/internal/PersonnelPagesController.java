@@ -2,6 +2,7 @@ package cn.cfp.personnel.internal;
 
 import cn.cfp.access.Actor;
 import cn.cfp.access.Role;
+import cn.cfp.access.UserSearch;
 import cn.cfp.party.Organisation;
 import cn.cfp.party.Organisations;
 import cn.cfp.personnel.CompetenceLevel;
@@ -12,6 +13,7 @@ import cn.cfp.personnel.StaffRegistry;
 import cn.cfp.scheme.CompetenceField;
 import cn.cfp.scheme.Qualification;
 import cn.cfp.scheme.SchemeCatalog;
+import cn.cfp.shared.Paging;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.time.LocalDate;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Personnel pages: staff read the registry; admins and competence evaluators edit profiles (R-PER). */
 @Controller
@@ -37,6 +40,7 @@ class PersonnelPagesController {
 
     /** Empty rows below the recorded ones on the competence table: saving brings as many new ones again. */
     static final int EMPTY_ROWS = 3;
+    private static final String PAGE = "/personnel";
 
     private final StaffRegistry registry;
     private final Organisations organisations;
@@ -48,11 +52,49 @@ class PersonnelPagesController {
         this.schemes = schemes;
     }
 
-    @GetMapping("/personnel")
-    String list(Model model) {
-        model.addAttribute("profiles", registry.all());
+    /**
+     * The staff, searched, filtered by role, sorted and a page at a time like every list (issue 8 item 15): {@code q} in
+     * the username or name, {@code role} a staff role, {@code sort} one of {@link UserSearch.Order}, {@code page} from 0
+     * and {@code size} 1-200.
+     */
+    @GetMapping(PAGE)
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
+                @RequestParam(required = false) UserSearch.Order sort, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Model model) {
+        UserSearch search = UserSearch.staff(q, role, sort);
+        Paging paging = Paging.of(page, size);
+        Paging.Page<StaffProfile> result = registry.search(search.text(), search.role(), search.order(), paging);
+        model.addAttribute("search", search);
+        model.addAttribute("profiles", result.items());
+        model.addAttribute("result", result);
+        model.addAttribute("paging", paging);
+        model.addAttribute("listPath", path(search, search.order(), null));
+        UserSearch.Order next = search.order() == UserSearch.Order.NAME ? UserSearch.Order.NAME_DESC : UserSearch.Order.NAME;
+        model.addAttribute("nameSortHref", path(search, next, paging.size()));
+        model.addAttribute("nameSorted", search.order() == UserSearch.Order.NAME ? "ascending"
+                : search.order() == UserSearch.Order.NAME_DESC ? "descending" : "none");
+        model.addAttribute("orders", UserSearch.Order.values());
+        model.addAttribute("staffRoles", Role.STAFF.stream().sorted().toList());
         model.addAttribute("staffing", registry.staffing());
         return "personnel/list";
+    }
+
+    /** This list's address with its search and the given order (page links add page and size). */
+    private static String path(UserSearch s, UserSearch.Order order, Integer size) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(PAGE);
+        if (s.text() != null) {
+            b.queryParam("q", s.text());
+        }
+        if (s.role() != null) {
+            b.queryParam("role", s.role().name());
+        }
+        if (order != UserSearch.Order.USERNAME) {
+            b.queryParam("sort", order.name());
+        }
+        if (size != null && size != Paging.DEFAULT_SIZE) {
+            b.queryParam("size", size);
+        }
+        return b.encode().build().toUriString();
     }
 
     @GetMapping("/personnel/{userId}")
