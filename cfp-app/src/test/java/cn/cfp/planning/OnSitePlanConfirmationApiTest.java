@@ -231,6 +231,46 @@ class OnSitePlanConfirmationApiTest {
     }
 
     @Test
+    void the_plan_pages_show_the_revisions_and_the_staff_page_sends_a_revision_from_its_form_003_36() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate moved = calendar.plusWorkingDays(today, 7).date();
+        long app = sentCnex(calendar.plusWorkingDays(today, 5).date());
+        String page = "/planning/" + app;
+        ok(call("POST", "/api/planning/" + app + "/change-requests", "client-motor", "{\"reason\":\"请改到下周\"}"));
+
+        HttpResponse<String> staff = http.send("GET", page, "pm");
+        assertThat(staff.statusCode()).as(staff.body()).isEqualTo(200);
+        assertThat(staff.body()).contains("id=\"revision-form\"").contains("id=\"send-revision\"").contains("id=\"revision-history\"")
+                .contains("data-answer=\"CHANGE_REQUESTED\"").contains("请改到下周").contains("现场核查计划");
+        InspectionScheme s = PlansWorkflowTest.scheme(moved);
+        String fields = "purpose=" + enc(s.purpose()) + "&units=" + enc(s.units()) + "&productTypes=" + enc(s.productTypes())
+                + "&systemBoundary=" + enc(s.systemBoundary()) + "&functionalUnit=" + enc(s.functionalUnit())
+                + "&dataPeriodFrom=" + s.dataPeriodFrom() + "&dataPeriodTo=" + s.dataPeriodTo() + "&basis=" + enc(s.basis())
+                + "&onSiteRequirements=" + enc(s.onSiteRequirements()) + "&verificationRequirements=" + enc(s.verificationRequirements())
+                + "&schedule=" + enc(s.schedule()) + "&visitDate=" + moved + "&_form=revision-form&_page=" + enc(page);
+        // without what changed and why: refused at the note's field, in words
+        HttpResponse<String> noNote = http.send("POST", page + "/revisions", "pm", "application/x-www-form-urlencoded",
+                (fields + "&note=").getBytes(StandardCharsets.UTF_8));
+        assertThat(noNote.statusCode()).isEqualTo(303);
+        assertThat(http.follow(noNote, "pm").body()).contains("请写明修订说明（变更内容及原因）").contains("data-field=\"note\"");
+        HttpResponse<String> sent = http.send("POST", page + "/revisions", "pm", "application/x-www-form-urlencoded",
+                (fields + "&note=" + enc("按委托方要求改到下周")).getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(plans.forApplication(app).orElseThrow().revisions()).extracting(PlanView.Revision::number).containsExactly(1, 2);
+
+        HttpResponse<String> client = http.send("GET", page, "client-motor");
+        assertThat(client.statusCode()).as(client.body()).isEqualTo(200);
+        assertThat(client.body()).contains("id=\"confirm-form\"").contains("data-revision=\"2\"").contains("按委托方要求改到下周")
+                .contains("请改到下周");
+        // another company's client cannot open the page at all
+        assertThat(http.send("GET", page, "client-furniture").statusCode()).isIn(403, 404);
+    }
+
+    static String enc(String v) {
+        return java.net.URLEncoder.encode(v, StandardCharsets.UTF_8);
+    }
+
+    @Test
     void cgc_warns_of_a_visit_more_than_30_working_days_after_the_document_review_but_does_not_refuse_it_003_50() {
         LocalDate today = LocalDate.now(clock);
         long app = sent("CGC-R52003", "PV13", 150, calendar.plusWorkingDays(today, 5).date(),
