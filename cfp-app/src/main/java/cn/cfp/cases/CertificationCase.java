@@ -405,6 +405,16 @@ public final class CertificationCase {
         return Set.copyOf(derived().completed());
     }
 
+    /**
+     * The day {@code stage} was completed, if it was (a document review completes on its conforming or basically
+     * conforming round — the start of CGC's 30 working days to the on-site inspection [003 ¶50]).
+     */
+    public Optional<LocalDate> completedOn(Stage stage) {
+        return history.stream().filter(e -> e.stage() == stage
+                        && (e.kind() == CaseEntry.Kind.STAGE_COMPLETED || e.kind() == CaseEntry.Kind.CONCLUDED))
+                .map(CaseEntry::on).findFirst();
+    }
+
     /** Completed or waived: the route is past it. */
     public boolean passed(Stage stage) {
         return completed().contains(stage) || waived().contains(stage);

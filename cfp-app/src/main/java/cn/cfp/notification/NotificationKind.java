@@ -19,7 +19,13 @@ public enum NotificationKind {
     /** The document review found the documents do not conform: supplement them. {0} reference, {1} round. */
     DOCUMENTS_TO_SUPPLEMENT,
     /** The plan (team, visit) was sent to the client to confirm or object to. {0} reference. */
-    PLAN_TO_CONFIRM;
+    PLAN_TO_CONFIRM,
+    /** A revision of the on-site plan was sent to the client to confirm. {0} reference, {1} revision, {2} visit date. */
+    PLAN_REVISED,
+    /** The client confirmed the on-site plan (to the case's project manager). {0} reference, {1} revision. */
+    PLAN_CONFIRMED,
+    /** The client asked for a change of the on-site plan (to the case's project manager). {0} reference, {1} revision, {2} reason. */
+    PLAN_CHANGE_REQUESTED;
 
     public String subjectKey() {
         return "notification." + name() + ".subject";

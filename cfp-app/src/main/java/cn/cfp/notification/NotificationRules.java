@@ -3,6 +3,9 @@ package cn.cfp.notification;
 import static cn.cfp.notification.NotificationKind.APPLICATION_TO_REVIEW;
 import static cn.cfp.notification.NotificationKind.CASE_ASSIGNED;
 import static cn.cfp.notification.NotificationKind.DOCUMENTS_TO_SUPPLEMENT;
+import static cn.cfp.notification.NotificationKind.PLAN_CHANGE_REQUESTED;
+import static cn.cfp.notification.NotificationKind.PLAN_CONFIRMED;
+import static cn.cfp.notification.NotificationKind.PLAN_REVISED;
 import static cn.cfp.notification.NotificationKind.PLAN_TO_CONFIRM;
 import static cn.cfp.notification.NotificationKind.STAGE_TO_ACT;
 import static cn.cfp.notification.NotificationKind.SUPPLEMENT_REQUESTED;
@@ -14,6 +17,8 @@ import cn.cfp.cases.CaseEvents;
 import cn.cfp.cases.Cases;
 import cn.cfp.cases.CertificationCase;
 import cn.cfp.cases.TeamMember;
+import cn.cfp.planning.ClientAnswer;
+import cn.cfp.planning.PlanEvents;
 import cn.cfp.planning.TeamRole;
 import cn.cfp.scheme.Stage;
 import cn.cfp.shared.Hashes;
@@ -104,6 +109,25 @@ class NotificationRules {
             notifier.tell(recipients.people(List.of(m.userId())), Notice.of(TEAM_APPOINTED, planning(e.applicationId()),
                     "team:" + e.caseId() + ":" + m.role(), reference, role(m.role())));
         }
+    }
+
+    // ------------------------------------------------------------------ the on-site plan after sending (corrections B-8)
+
+    /** A revised on-site plan reached the client: the applicant's people are to confirm it (once per revision). */
+    @ApplicationModuleListener
+    void on(PlanEvents.RevisionSent e) {
+        notifier.tell(recipients.applicant(e.applicationId()), Notice.of(PLAN_REVISED, planning(e.applicationId()),
+                "plan-revision:" + e.applicationId() + ":" + e.revision(), e.reference(), e.revision(), e.visitDate()));
+    }
+
+    /** The client confirmed the on-site plan or asked for a change: the case's project manager (the planner) is told. */
+    @ApplicationModuleListener
+    void on(PlanEvents.ClientAnswered e) {
+        CertificationCase c = cases.require(e.applicationId());
+        String key = "plan-answer:" + e.applicationId() + ":" + e.revision();
+        notifier.tell(recipients.people(List.of(c.managerUserId())), e.answer() == ClientAnswer.CONFIRMED
+                ? Notice.of(PLAN_CONFIRMED, planning(e.applicationId()), key, e.reference(), e.revision())
+                : Notice.of(PLAN_CHANGE_REQUESTED, planning(e.applicationId()), key, e.reference(), e.revision(), e.text()));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,6 +1,8 @@
 package cn.cfp.planning;
 
 import cn.cfp.access.Actor;
+import cn.cfp.scheme.Cited;
+import cn.cfp.scheme.PlanNotice;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import cn.cfp.shared.Verdict;
@@ -10,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,16 +21,33 @@ import java.util.Set;
  * nothing. Changing an approved plan withdraws the approval.
  *
  * <pre>
- * DRAFT → TEAM_PROPOSED (the client is told names and roles) → (OBJECTED → TEAM_PROPOSED) → APPROVED → SENT
+ * DRAFT → TEAM_PROPOSED (the client is told names and roles) → (OBJECTED → TEAM_PROPOSED) → APPROVED → SENT → VISIT_STARTED
  * </pre>
+ *
+ * <p>What is sent is kept as revisions of the on-site plan (revision 1 at sending; each later one a revision with its
+ * reason, 003 ¶36 "应修订检查计划，并保留修订记录"). While SENT the client answers the current revision — confirms it or asks
+ * for a change — once; a new revision asks again. The visit starts only when {@link ClientConfirmationPolicy} allows it.
  */
 final class Plan {
+
+    static final int MAX_TEXT = 2000;
 
     static final Set<PlanStatus> EDITABLE = EnumSet.of(PlanStatus.DRAFT, PlanStatus.TEAM_PROPOSED, PlanStatus.OBJECTED,
             PlanStatus.APPROVED);
 
     /** A member as stored: user and team role, in order. */
     record Member(long userId, TeamRole role) {
+    }
+
+    /** A version of the on-site plan as sent to the client; {@code note} says what changed and why (null for the first). */
+    record Revision(int number, InspectionScheme scheme, String note, String sentBy, Instant sentAt, boolean persisted) {
+        LocalDate visitDate() {
+            return scheme == null ? null : scheme.visitDate();
+        }
+    }
+
+    /** The client's answer to one revision: who, when, what they wrote. */
+    record Answer(Long id, int revision, ClientAnswer answer, String text, String by, Instant at) {
     }
 
     /** A client's objection and its resolution (null while open). */
@@ -52,16 +72,21 @@ final class Plan {
     private Instant approvedAt;
     private String sentBy;
     private Instant sentAt;
+    private String visitStartedBy;
+    private Instant visitStartedAt;
     private final List<Member> members;
     private final List<Objection> objections;
     private final List<ManDayOverride> overrides;
+    private final List<Revision> revisions;
+    private final List<Answer> answers;
     private boolean membersChanged;
     private boolean overridesChanged;
     private boolean approvalWithdrawn;
 
     Plan(Long id, long applicationId, String schemeCode, String createdBy, Instant createdAt, int version, PlanStatus status,
          String field, InspectionScheme inspectionScheme, VerificationPlan verificationPlan, String approvedBy, Instant approvedAt,
-         String sentBy, Instant sentAt, List<Member> members, List<Objection> objections, List<ManDayOverride> overrides) {
+         String sentBy, Instant sentAt, String visitStartedBy, Instant visitStartedAt, List<Member> members,
+         List<Objection> objections, List<ManDayOverride> overrides, List<Revision> revisions, List<Answer> answers) {
         this.id = id;
         this.applicationId = applicationId;
         this.schemeCode = schemeCode;
@@ -76,15 +101,19 @@ final class Plan {
         this.approvedAt = approvedAt;
         this.sentBy = sentBy;
         this.sentAt = sentAt;
+        this.visitStartedBy = visitStartedBy;
+        this.visitStartedAt = visitStartedAt;
         this.members = new ArrayList<>(members);
         this.objections = new ArrayList<>(objections);
         this.overrides = new ArrayList<>(overrides);
+        this.revisions = new ArrayList<>(revisions);
+        this.answers = new ArrayList<>(answers);
     }
 
     /** The plan of a newly opened case, with the product field the application names (if any). */
     static Plan draft(long applicationId, String schemeCode, String field, Actor by, Clock clock) {
         return new Plan(null, applicationId, schemeCode, by.username(), Instant.now(clock), 0, PlanStatus.DRAFT, field, null, null,
-                null, null, null, null, List.of(), List.of(), List.of());
+                null, null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     // ------------------------------------------------------------------ transitions
@@ -217,6 +246,82 @@ final class Plan {
         status = PlanStatus.SENT;
         sentBy = sender.username();
         sentAt = Instant.now(clock);
+        revisions.add(new Revision(revisions.size() + 1, inspectionScheme, null, sentBy, sentAt, false));
+    }
+
+    /**
+     * The client confirms the current revision of the on-site plan [001 §9.6.2; 003 ¶36; 004 §9.4.3]. {@code revision},
+     * when given, must be the current one (a client answering an older revision is told a newer one was sent).
+     */
+    void confirm(Integer revision, String text, Actor client, Clock clock) {
+        answer(ClientAnswer.CONFIRMED, revision, text, false, client, clock);
+    }
+
+    /** The client asks for a change of the current revision, saying what and why; the planner answers with a revision. */
+    void requestChange(Integer revision, String reason, Actor client, Clock clock) {
+        answer(ClientAnswer.CHANGE_REQUESTED, revision, reason, true, client, clock);
+    }
+
+    private void answer(ClientAnswer kind, Integer revision, String text, boolean textRequired, Actor client, Clock clock) {
+        requireStatus(EnumSet.of(PlanStatus.SENT), kind == ClientAnswer.CONFIRMED ? "planning.action.confirm" : "planning.action.requestChange");
+        Revision current = currentRevision().orElseThrow(() -> Refusal.conflict("planning.visit.notSent"));
+        if (revision != null && revision != current.number()) {
+            throw Refusal.conflict("planning.answer.notCurrent", revision, current.number());
+        }
+        Optional<Answer> given = answerTo(current.number());
+        if (given.isPresent()) {
+            throw Refusal.conflict("planning.answer.already", current.number(), given.get().answer());
+        }
+        String t = text == null || text.isBlank() ? null : text.strip();
+        if (textRequired && t == null) {
+            throw Refusal.badRequest(List.of(Reason.of("planning.change.reasonRequired").at("reason")));
+        }
+        if (t != null && t.length() > MAX_TEXT) {
+            throw Refusal.badRequest(List.of(Reason.of("planning.answer.tooLong", MAX_TEXT).at(textRequired ? "reason" : "note")));
+        }
+        answers.add(new Answer(null, current.number(), kind, t, client.username(), Instant.now(clock)));
+    }
+
+    /**
+     * The planner revises the on-site plan that was sent (dates, schedule, items) and sends the revision to the client,
+     * who must answer it again; {@code note} says what changed and why [003 ¶36 "应修订检查计划，并保留修订记录"; 004 §9.4.3
+     * "变更情况书面通知"]. {@code rules}: the revised scheme is complete, its visit date not past and the scheme's notice met.
+     */
+    void revise(InspectionScheme revised, String note, Verdict rules, Actor planner, Clock clock) {
+        requireStatus(EnumSet.of(PlanStatus.SENT), "planning.action.revise");
+        List<Reason> problems = new ArrayList<>();
+        if (revised == null) {
+            throw Refusal.badRequest("planning.inspectionScheme.required");
+        }
+        if (note == null || note.isBlank()) {
+            problems.add(Reason.of("planning.revision.noteRequired").at("note"));
+        } else if (note.length() > MAX_TEXT) {
+            problems.add(Reason.of("planning.answer.tooLong", MAX_TEXT).at("note"));
+        }
+        if (revised.equals(inspectionScheme)) {
+            problems.add(Reason.of("planning.revision.unchanged"));
+        }
+        Verdict.of(problems).and(rules).orRefuse(400);
+        inspectionScheme = revised;
+        revisions.add(new Revision(revisions.size() + 1, revised, note.strip(), planner.username(), Instant.now(clock), false));
+    }
+
+    /**
+     * The on-site visit starts: only when the client's confirmation the scheme requires is there for the current revision
+     * ({@link ClientConfirmationPolicy}); refused (409) with its reason otherwise, nothing changed.
+     */
+    void startVisit(Cited<PlanNotice> notice, Actor by, Clock clock) {
+        requireStatus(EnumSet.of(PlanStatus.SENT), "planning.action.startVisit");
+        confirmation(notice).orRefuse(409);
+        status = PlanStatus.VISIT_STARTED;
+        visitStartedBy = by.username();
+        visitStartedAt = Instant.now(clock);
+    }
+
+    /** What the scheme's confirmation rule says about starting the visit now. */
+    Verdict confirmation(Cited<PlanNotice> notice) {
+        int current = currentRevision().map(Revision::number).orElse(0);
+        return ClientConfirmationPolicy.check(notice, current, answerTo(current).map(Answer::answer));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -303,6 +408,32 @@ final class Plan {
 
     Instant sentAt() {
         return sentAt;
+    }
+
+    String visitStartedBy() {
+        return visitStartedBy;
+    }
+
+    Instant visitStartedAt() {
+        return visitStartedAt;
+    }
+
+    List<Revision> revisions() {
+        return List.copyOf(revisions);
+    }
+
+    List<Answer> answers() {
+        return List.copyOf(answers);
+    }
+
+    /** The revision the client has now (the last sent), if the plan was sent. */
+    Optional<Revision> currentRevision() {
+        return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
+    }
+
+    /** The client's answer to that revision, if it gave one. */
+    Optional<Answer> answerTo(int revision) {
+        return answers.stream().filter(a -> a.revision() == revision).findFirst();
     }
 
     List<Member> members() {

@@ -20,9 +20,11 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads and saves {@link Plan}s with their team, objections and man-day overrides (tables {@code plan},
- * {@code plan_member}, {@code plan_objection}, {@code plan_man_day}). Saving checks the row version, so two planners
- * never both win; one plan per application is a unique key. Reads are batched: any number of plans in four queries.
+ * Loads and saves {@link Plan}s with their team, objections, man-day overrides, the revisions of the on-site plan sent
+ * to the client and the client's answers (tables {@code plan}, {@code plan_member}, {@code plan_objection},
+ * {@code plan_man_day}, {@code plan_revision}, {@code plan_client_answer}). Saving checks the row version, so two
+ * planners never both win; one plan per application is a unique key; revisions and answers are only ever inserted (one
+ * answer per revision is a unique key). Reads are batched: any number of plans in six queries.
  */
 @Repository
 class PlanRepository {
@@ -72,12 +74,14 @@ class PlanRepository {
     Plan save(Plan p) {
         int n = jdbc.sql("""
                 UPDATE plan SET status = :st, field_code = :f, visit_date = :v, inspection_scheme = :is, verification_plan = :vp,
-                       approved_by = :ab, approved_at = :aa, sent_by = :sb, sent_at = :sa, row_version = row_version + 1
+                       approved_by = :ab, approved_at = :aa, sent_by = :sb, sent_at = :sa, visit_started_by = :vb,
+                       visit_started_at = :va, row_version = row_version + 1
                 WHERE id = :id AND row_version = :ver""")
                 .param("st", p.status().name()).param("f", p.field()).param("v", p.visitDate())
                 .param("is", p.inspectionScheme() == null ? null : json.writeValueAsString(p.inspectionScheme()))
                 .param("vp", p.verificationPlan() == null ? null : json.writeValueAsString(p.verificationPlan()))
                 .param("ab", p.approvedBy()).param("aa", time(p.approvedAt())).param("sb", p.sentBy()).param("sa", time(p.sentAt()))
+                .param("vb", p.visitStartedBy()).param("va", time(p.visitStartedAt()))
                 .param("id", p.id()).param("ver", p.version()).update();
         if (n == 0) {
             throw Refusal.conflict("shared.staleWrite", "plan " + p.applicationId());
@@ -97,6 +101,28 @@ class PlanRepository {
                 jdbc.sql("INSERT INTO plan_man_day (plan_id, scope_key, activity, man_days, reason) VALUES (:p, :s, :a, :m, :r)")
                         .param("p", id).param("s", o.scopeKey()).param("a", o.activity().name()).param("m", o.manDays())
                         .param("r", o.reason().strip()).update();
+            }
+        }
+        for (Plan.Revision r : p.revisions()) {
+            if (!r.persisted()) {
+                jdbc.sql("""
+                        INSERT INTO plan_revision (plan_id, revision_no, visit_date, inspection_scheme, note, sent_by, sent_at)
+                        VALUES (:p, :n, :v, :is, :note, :by, :t)""")
+                        .param("p", id).param("n", r.number()).param("v", r.visitDate()).param("is", json.writeValueAsString(r.scheme()))
+                        .param("note", r.note()).param("by", r.sentBy()).param("t", time(r.sentAt())).update();
+            }
+        }
+        for (Plan.Answer a : p.answers()) {
+            if (a.id() == null) {
+                try {
+                    jdbc.sql("""
+                            INSERT INTO plan_client_answer (plan_id, revision_no, answer, answer_text, answered_by, answered_at)
+                            VALUES (:p, :n, :a, :t, :by, :at)""")
+                            .param("p", id).param("n", a.revision()).param("a", a.answer().name()).param("t", a.text())
+                            .param("by", a.by()).param("at", time(a.at())).update();
+                } catch (DuplicateKeyException e) {
+                    throw Refusal.conflict("planning.answer.already", a.revision(), a.answer());
+                }
             }
         }
         for (Plan.Objection o : p.objections()) {
@@ -126,7 +152,7 @@ class PlanRepository {
 
     private record Row(long id, long applicationId, String schemeCode, String createdBy, Instant createdAt, int version,
                        PlanStatus status, String field, String inspectionScheme, String verificationPlan, String approvedBy,
-                       Instant approvedAt, String sentBy, Instant sentAt) {
+                       Instant approvedAt, String sentBy, Instant sentAt, String visitStartedBy, Instant visitStartedAt) {
     }
 
     private List<Plan> load(String where, Map<String, ?> params) {
@@ -135,13 +161,16 @@ class PlanRepository {
                         rs.getString("created_by"), instant(rs.getObject("created_at", OffsetDateTime.class)), rs.getInt("row_version"),
                         PlanStatus.valueOf(rs.getString("status")), rs.getString("field_code"), rs.getString("inspection_scheme"),
                         rs.getString("verification_plan"), rs.getString("approved_by"), instant(rs.getObject("approved_at", OffsetDateTime.class)),
-                        rs.getString("sent_by"), instant(rs.getObject("sent_at", OffsetDateTime.class)))).list();
+                        rs.getString("sent_by"), instant(rs.getObject("sent_at", OffsetDateTime.class)), rs.getString("visit_started_by"),
+                        instant(rs.getObject("visit_started_at", OffsetDateTime.class)))).list();
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<Long, List<Plan.Member>> members = new LinkedHashMap<>();
         Map<Long, List<Plan.Objection>> objections = new LinkedHashMap<>();
         Map<Long, List<ManDayOverride>> overrides = new LinkedHashMap<>();
+        Map<Long, List<Plan.Revision>> revisions = new LinkedHashMap<>();
+        Map<Long, List<Plan.Answer>> answers = new LinkedHashMap<>();
         String join = " JOIN plan p ON p.id = x.plan_id WHERE " + where;
         jdbc.sql("SELECT x.plan_id, x.user_id, x.team_role FROM plan_member x" + join + " ORDER BY x.plan_id, x.member_no").params(params)
                 .query((rs, n) -> members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
@@ -159,10 +188,20 @@ class PlanRepository {
                 .query((rs, n) -> overrides.computeIfAbsent(rs.getLong("plan_id"), k -> new ArrayList<>())
                         .add(new ManDayOverride(rs.getString("scope_key"), ManDayActivity.valueOf(rs.getString("activity")),
                                 rs.getBigDecimal("man_days").stripTrailingZeros(), rs.getString("reason")))).list();
+        jdbc.sql("SELECT x.* FROM plan_revision x" + join + " ORDER BY x.plan_id, x.revision_no").params(params)
+                .query((rs, n) -> revisions.computeIfAbsent(rs.getLong("plan_id"), k -> new ArrayList<>())
+                        .add(new Plan.Revision(rs.getInt("revision_no"), json.readValue(rs.getString("inspection_scheme"), InspectionScheme.class),
+                                rs.getString("note"), rs.getString("sent_by"), instant(rs.getObject("sent_at", OffsetDateTime.class)), true))).list();
+        jdbc.sql("SELECT x.* FROM plan_client_answer x" + join + " ORDER BY x.plan_id, x.id").params(params)
+                .query((rs, n) -> answers.computeIfAbsent(rs.getLong("plan_id"), k -> new ArrayList<>())
+                        .add(new Plan.Answer(rs.getLong("id"), rs.getInt("revision_no"), ClientAnswer.valueOf(rs.getString("answer")),
+                                rs.getString("answer_text"), rs.getString("answered_by"),
+                                instant(rs.getObject("answered_at", OffsetDateTime.class))))).list();
         return rows.stream().map(r -> new Plan(r.id(), r.applicationId(), r.schemeCode(), r.createdBy(), r.createdAt(), r.version(),
                 r.status(), r.field(), r.inspectionScheme() == null ? null : json.readValue(r.inspectionScheme(), InspectionScheme.class),
                 r.verificationPlan() == null ? null : json.readValue(r.verificationPlan(), VerificationPlan.class), r.approvedBy(),
-                r.approvedAt(), r.sentBy(), r.sentAt(), members.getOrDefault(r.id(), List.of()),
-                objections.getOrDefault(r.id(), List.of()), overrides.getOrDefault(r.id(), List.of()))).toList();
+                r.approvedAt(), r.sentBy(), r.sentAt(), r.visitStartedBy(), r.visitStartedAt(), members.getOrDefault(r.id(), List.of()),
+                objections.getOrDefault(r.id(), List.of()), overrides.getOrDefault(r.id(), List.of()),
+                revisions.getOrDefault(r.id(), List.of()), answers.getOrDefault(r.id(), List.of()))).toList();
     }
 }

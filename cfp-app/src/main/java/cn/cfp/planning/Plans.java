@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,10 +64,12 @@ public class Plans {
     private final StaffRegistry staff;
     private final AuditTrail audit;
     private final WorkingDayCalendar calendar;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Plans(PlanRepository repository, Applications applications, Cases cases, SchemeCatalog schemes, StaffRegistry staff,
-          AuditTrail audit, WorkingDayCalendar calendar, Clock clock) {
+          AuditTrail audit, WorkingDayCalendar calendar, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.repository = repository;
         this.applications = applications;
         this.cases = cases;
@@ -328,6 +331,123 @@ public class Plans {
         return v;
     }
 
+    // ------------------------------------------------------------------ after sending: the client's answer, revisions, the visit
+
+    /**
+     * The client (a person of the applicant company) confirms the current revision of the on-site plan [001 §9.6.2
+     * "发给受核查方确认"; 003 ¶36 "与认证委托方商定"; 004 §9.4.3 "交申请组织进行确认"]; recorded with who, when and its note.
+     */
+    @Transactional
+    public PlanView confirm(Actor client, long applicationId, Integer revision, String note) {
+        return answer(client, applicationId, ClientAnswer.CONFIRMED, revision, note);
+    }
+
+    /** The client asks for a change of the current revision with its reason; the planner answers with a revision. */
+    @Transactional
+    public PlanView requestChange(Actor client, long applicationId, Integer revision, String reason) {
+        return answer(client, applicationId, ClientAnswer.CHANGE_REQUESTED, revision, reason);
+    }
+
+    private PlanView answer(Actor client, long applicationId, ClientAnswer kind, Integer revision, String text) {
+        ApplicationView app = applications.get(applicationId);
+        requireApplicant(client, app);
+        cases.require(applicationId).requireOpen();
+        Plan plan = requirePlan(applicationId);
+        if (kind == ClientAnswer.CONFIRMED) {
+            plan.confirm(revision, text, client, clock);
+        } else {
+            plan.requestChange(revision, text, client, clock);
+        }
+        save(plan, client, app);
+        Plan.Answer given = plan.answers().get(plan.answers().size() - 1);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("revision", given.revision());
+        d.put("answer", kind.name());
+        d.put("text", String.valueOf(given.text()));
+        audit.record(client.username(), kind == ClientAnswer.CONFIRMED ? "PLAN_CONFIRMED_BY_CLIENT" : "PLAN_CHANGE_REQUESTED",
+                target(app), d);
+        events.publishEvent(new PlanEvents.ClientAnswered(applicationId, app.reference(), given.revision(), kind, given.text()));
+        return view(client, applicationId);
+    }
+
+    /**
+     * The planner revises the on-site plan sent to the client (visit date, schedule, other items) and sends the revision,
+     * which the client answers again; the earlier revisions are kept [003 ¶36 "应修订检查计划，并保留修订记录"; 004 §9.4.3
+     * "变更情况书面通知…并协商一致"]. The revision must be complete, its visit date ahead and the scheme's notice met
+     * (e.g. ≥ 1 working day before the visit [001 §9.6.2]).
+     */
+    @Transactional
+    public PlanView revise(Actor actor, long applicationId, InspectionScheme revised, String note) {
+        cases.require(applicationId).requireOpen();
+        Plan plan = requirePlan(applicationId);
+        ApplicationView app = applications.get(applicationId);
+        Scheme scheme = schemes.get(app.schemeCode());
+        List<Reason> problems = new ArrayList<>();
+        if (revised != null) {
+            problems.addAll(revised.problems());
+            VisitNotice.refusal(today(), revised.visitDate(), scheme.verificationPlanNotice(), calendar::isWorkingDay).ifPresent(problems::add);
+            if (revised.dataPeriodFrom() != null && revised.dataPeriodTo() != null && revised.dataPeriodFrom().isAfter(revised.dataPeriodTo())) {
+                problems.add(Reason.of("planning.dataPeriod", revised.dataPeriodFrom(), revised.dataPeriodTo()).at("dataPeriodFrom"));
+            }
+        }
+        plan.revise(revised, note, Verdict.of(problems), actor, clock);
+        save(plan, actor, app);
+        Plan.Revision r = plan.currentRevision().orElseThrow();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("revision", r.number());
+        d.put("visitDate", String.valueOf(r.visitDate()));
+        d.put("note", r.note());
+        audit.record(actor.username(), "PLAN_REVISED", target(app), d);
+        events.publishEvent(new PlanEvents.RevisionSent(applicationId, app.reference(), r.number(), r.visitDate()));
+        return forApplication(applicationId).orElseThrow();
+    }
+
+    /**
+     * The on-site visit starts (the team arrives): only while the case is at its on-site stage (on-site inspection, or the
+     * verification when the route has no inspection), and — where the scheme requires it — once the client confirmed the
+     * current revision of the on-site plan ({@link ClientConfirmationPolicy}, enforced by the {@link Plan}).
+     */
+    @Transactional
+    public PlanView startVisit(Actor actor, long applicationId) {
+        CertificationCase c = cases.require(applicationId);
+        c.requireOpen();
+        if (c.currentStages().stream().noneMatch(ON_SITE::contains)) {
+            throw Refusal.conflict("planning.visit.notOnSite", c.reference(), c.currentStages());
+        }
+        Plan plan = requirePlan(applicationId);
+        ApplicationView app = applications.get(applicationId);
+        plan.startVisit(schemes.get(app.schemeCode()).verificationPlanNotice(), actor, clock);
+        save(plan, actor, app);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("revision", plan.currentRevision().map(Plan.Revision::number).orElse(0));
+        d.put("visitDate", String.valueOf(plan.visitDate()));
+        audit.record(actor.username(), "PLAN_VISIT_STARTED", target(app), d);
+        return forApplication(applicationId).orElseThrow();
+    }
+
+    /** The stages an on-site visit belongs to. */
+    static final Set<Stage> ON_SITE = Set.of(Stage.ON_SITE_INSPECTION, Stage.VERIFICATION);
+
+    /**
+     * For the on-site module: whether the visit of this application may start as far as the client's confirmation of
+     * the on-site plan goes (the same rule {@link #startVisit} enforces).
+     */
+    @Transactional(readOnly = true)
+    public Verdict visitGate(long applicationId) {
+        Plan plan = requirePlan(applicationId);
+        return plan.confirmation(schemes.get(plan.schemeCode()).verificationPlanNotice());
+    }
+
+    /** Only a person of the applicant company answers for the client (the access table's APPLICANT relation, checked again). */
+    private static void requireApplicant(Actor who, ApplicationView app) {
+        if (!who.isClient()) {
+            throw Refusal.forbidden("planning.answer.clientOnly");
+        }
+        if (who.organisationId() == null || who.organisationId() != app.applicantOrgId()) {
+            throw Refusal.forbidden("planning.answer.onlyApplicant", app.reference());
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void save(Plan plan, Actor actor, ApplicationView app) {
@@ -508,9 +628,11 @@ public class Plans {
                     warnings.add(Reason.of("planning.warning.noHolidays", String.valueOf(visit.getYear()))); // a year, not a number: no "2,027"
                 }
             }
-            if (Boolean.TRUE.equals(notice.value().clientConfirmation())) {
-                warnings.add(Reason.of("planning.warning.clientConfirms", notice.cite()));
-            }
+        }
+        // CGC ¶50: a visit later than n working days after the document review concluded is a warning ("一般")
+        if (c != null) {
+            c.completedOn(Stage.DOCUMENT_REVIEW).flatMap(on -> OnSiteTiming.warning(scheme.onSiteAfterDocumentReviewWorkingDays(), on,
+                    visit, (d, n) -> calendar.plusWorkingDays(d, n).date())).ifPresent(warnings::add);
         }
         Cited<TimeLimit> limit = scheme.timeLimit();
         if (limit.value() != null && app.acceptedOn() != null && visit != null
@@ -531,8 +653,16 @@ public class Plans {
                 o.memberUserId() == null ? null : Optional.ofNullable(people.get(o.memberUserId())).map(StaffProfile::name)
                         .orElse(String.valueOf(o.memberUserId())), o.reason(), o.raisedBy(), o.raisedAt(), o.resolution(),
                 o.resolutionNote(), o.resolvedBy(), o.resolvedAt())).toList();
+        List<PlanView.Revision> revisions = r.revisions().stream().map(x -> {
+            Optional<Plan.Answer> a = r.answerTo(x.number());
+            return new PlanView.Revision(x.number(), x.scheme(), x.visitDate(), x.note(), x.sentBy(), x.sentAt(),
+                    a.map(Plan.Answer::answer).orElse(null), a.map(Plan.Answer::text).orElse(null),
+                    a.map(Plan.Answer::by).orElse(null), a.map(Plan.Answer::at).orElse(null));
+        }).toList();
+        boolean required = notice.value() != null && notice.value().confirmationRequired();
         return new PlanView(r.id(), r.applicationId(), app.reference(), r.schemeCode(), r.status(), r.field(), members, verdict,
                 objections, manDays, r.inspectionScheme(), r.verificationPlan(), visit, deadline, noticeCite, r.approvedBy(),
-                r.approvedAt(), r.sentBy(), r.sentAt(), warnings, consistencyCheck);
+                r.approvedAt(), r.sentBy(), r.sentAt(), warnings, notice.value() == null ? null : notice.value().plan(), revisions,
+                required, r.confirmation(notice), r.visitStartedBy(), r.visitStartedAt(), consistencyCheck);
     }
 }

@@ -122,6 +122,7 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
     public Cited<ManDayTable> manDayTable() { return get(SchemeParameter.MAN_DAY_TABLE); }
 
     public Cited<PlanNotice> verificationPlanNotice() { return get(SchemeParameter.VERIFICATION_PLAN_NOTICE); }
+    public Cited<Integer> onSiteAfterDocumentReviewWorkingDays() { return get(SchemeParameter.ON_SITE_AFTER_DOCUMENT_REVIEW_WORKING_DAYS); }
 
     public Cited<NonconformityPolicy> nonconformities() { return get(SchemeParameter.NONCONFORMITIES); }
 

@@ -28,6 +28,10 @@ public final class SchemeParameter<T> {
     public static final SchemeParameter<TeamPolicy> TEAM_POLICY = of("teamPolicy", TeamPolicy.class, Group.PLANNING);
     public static final SchemeParameter<ManDayTable> MAN_DAY_TABLE = of("manDayTable", ManDayTable.class, Group.PLANNING);
     public static final SchemeParameter<PlanNotice> VERIFICATION_PLAN_NOTICE = of("verificationPlanNotice", PlanNotice.class, Group.PLANNING);
+    /** The on-site visit generally within n working days after the document review conformed or basically conformed (CGC ¶50). */
+    public static final SchemeParameter<Integer> ON_SITE_AFTER_DOCUMENT_REVIEW_WORKING_DAYS = integer("onSiteAfterDocumentReviewWorkingDays",
+            Group.PLANNING, (v, l) -> Texts.pick(l, "文件评审符合或基本符合要求后一般 " + v + " 个工作日内完成现场检查",
+                    "on-site inspection generally within " + v + " working days after the document review (conforms or basically conforms)"));
     public static final SchemeParameter<NonconformityPolicy> NONCONFORMITIES = of("nonconformities", NonconformityPolicy.class, Group.FINDINGS);
     public static final SchemeParameter<DecisionPolicy> DECISION = of("decision", DecisionPolicy.class, Group.FINDINGS);
     public static final SchemeParameter<Independence> INDEPENDENCE = of("independence", Independence.class, Group.FINDINGS);
@@ -63,7 +67,7 @@ public final class SchemeParameter<T> {
     public static final List<SchemeParameter<?>> ALL = List.of(
             CERTIFICATION_MODE, FLOW, UNIT_DIVISION, APPLICATION_FORM, DOCUMENT_CHECKLIST, ACCEPTANCE_NOTICE_WORKING_DAYS, TIME_LIMIT,
             DOCUMENT_REVIEW_ROUNDS, ONSITE_EXEMPTION,
-            TEAM_POLICY, MAN_DAY_TABLE, VERIFICATION_PLAN_NOTICE,
+            TEAM_POLICY, MAN_DAY_TABLE, VERIFICATION_PLAN_NOTICE, ON_SITE_AFTER_DOCUMENT_REVIEW_WORKING_DAYS,
             NONCONFORMITIES, DECISION, INDEPENDENCE,
             VALIDITY_YEARS, RENEWAL_WINDOW, RENEWAL_PROCEDURE,
             SURVEILLANCE, SURVEILLANCE_FOOTPRINT, SURVEILLANCE_NC_DEADLINE,

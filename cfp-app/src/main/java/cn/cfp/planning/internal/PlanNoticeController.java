@@ -99,7 +99,7 @@ class PlanNoticeController {
     }
 
     private Notice plan(Actor me, PlanView plan, Texts t) {
-        boolean ready = plan.status() == PlanStatus.SENT || me.isStaff() && plan.status() == PlanStatus.APPROVED;
+        boolean ready = plan.status().sent() || me.isStaff() && plan.status() == PlanStatus.APPROVED;
         if (!ready) {
             throw Refusal.conflict("planning.notice.notReady", plan.applicationReference(), plan.status());
         }
@@ -107,6 +107,9 @@ class PlanNoticeController {
         VerificationPlan v = plan.verificationPlan();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {t.get("application"), plan.applicationReference()});
+        if (plan.currentRevision() != null) {
+            rows.add(new String[] {t.get("revision"), String.valueOf(plan.currentRevision().number())});
+        }
         rows.add(new String[] {t.get("purpose"), s.purpose()});
         rows.add(new String[] {t.get("units"), s.units()});
         rows.add(new String[] {t.get("productTypes"), s.productTypes()});

@@ -37,6 +37,14 @@ class PlanningApiController {
     record ManDaysRequest(List<ManDayOverride> overrides) {
     }
 
+    /** The client's answer to the current revision: {@code revision} (optional, must be the current one) and its text. */
+    record AnswerRequest(Integer revision, String note, String reason) {
+    }
+
+    /** A revision of the sent on-site plan: the whole revised inspection scheme and what changed and why. */
+    record RevisionRequest(InspectionScheme inspectionScheme, String note) {
+    }
+
     private final Plans plans;
 
     PlanningApiController(Plans plans) {
@@ -116,5 +124,32 @@ class PlanningApiController {
     @PostMapping("/api/planning/{applicationId}/sending")
     PlanView send(Actor me, @PathVariable long applicationId) {
         return plans.send(me, applicationId);
+    }
+
+    /** The applicant confirms the current revision of the on-site plan [001 §9.6.2; 003 ¶36; 004 §9.4.3]. */
+    @PostMapping("/api/planning/{applicationId}/confirmation")
+    PlanView confirm(Actor me, @PathVariable long applicationId, @RequestBody(required = false) AnswerRequest body) {
+        AnswerRequest b = body == null ? new AnswerRequest(null, null, null) : body;
+        return plans.confirm(me, applicationId, b.revision(), b.note());
+    }
+
+    /** The applicant asks for a change of the current revision, with its reason. */
+    @PostMapping("/api/planning/{applicationId}/change-requests")
+    PlanView requestChange(Actor me, @PathVariable long applicationId, @RequestBody(required = false) AnswerRequest body) {
+        AnswerRequest b = body == null ? new AnswerRequest(null, null, null) : body;
+        return plans.requestChange(me, applicationId, b.revision(), b.reason());
+    }
+
+    /** The planner sends a revision of the on-site plan (003 ¶36: revisions are kept). */
+    @PostMapping("/api/planning/{applicationId}/revisions")
+    PlanView revise(Actor me, @PathVariable long applicationId, @RequestBody(required = false) RevisionRequest body) {
+        RevisionRequest b = body == null ? new RevisionRequest(null, null) : body;
+        return plans.revise(me, applicationId, b.inspectionScheme(), b.note());
+    }
+
+    /** The on-site visit starts: refused while the client's confirmation the scheme requires is missing. */
+    @PostMapping("/api/planning/{applicationId}/visit-start")
+    PlanView startVisit(Actor me, @PathVariable long applicationId) {
+        return plans.startVisit(me, applicationId);
     }
 }

@@ -12,6 +12,7 @@ import cn.cfp.planning.InspectionScheme;
 import cn.cfp.planning.ManDayLine;
 import cn.cfp.planning.ManDayOverride;
 import cn.cfp.planning.MemberInput;
+import cn.cfp.planning.PlanStatus;
 import cn.cfp.planning.PlanView;
 import cn.cfp.planning.Plans;
 import cn.cfp.planning.RiskAssessment;
@@ -90,8 +91,13 @@ class PlanningPagesController {
         ApplicationView app = applications.get(applicationId);
         model.addAttribute("app", app);
         Optional<PlanView> plan = plans.forApplication(applicationId);
+        var caseOf = cases.ofApplication(applicationId);
+        boolean caseOpen = caseOf.map(c -> c.isOpen()).orElse(false);
         if (me.isClient()) {
             model.addAttribute("plan", plan.map(PlanView::forClient).orElse(null));
+            // only the applicant company answers the on-site plan (the access table's APPLICANT relation)
+            model.addAttribute("answerer", caseOpen && me.organisationId() != null && me.organisationId() == app.applicantOrgId()
+                    && plan.map(PlanView::awaitingAnswer).orElse(false));
             return "planning/client";
         }
         model.addAttribute("plan", plan.orElse(null));
@@ -105,12 +111,17 @@ class PlanningPagesController {
         model.addAttribute("assuranceLevels", AssuranceLevel.values());
         model.addAttribute("activities", ManDayActivity.values());
         // forms for the roles this person holds on the case (the access table enforces the same on submit)
-        var caseOf = cases.ofApplication(applicationId);
         boolean atPlanning = caseOf.map(c -> c.currentStages().contains(Stage.PLANNING)).orElse(false);
         boolean manager = caseOf.map(c -> c.isManager(me.id())).orElse(false) && me.has(Role.PROJECT_MANAGER);
         model.addAttribute("planner", atPlanning && manager);
         model.addAttribute("approver", atPlanning && manager);
-        model.addAttribute("writer", atPlanning && (manager || caseOf.map(c -> c.isTeamMember(me.id())).orElse(false)));
+        boolean onCase = manager || caseOf.map(c -> c.isTeamMember(me.id())).orElse(false);
+        model.addAttribute("writer", atPlanning && onCase);
+        boolean sent = plan.map(p -> p.status() == PlanStatus.SENT).orElse(false);
+        // after sending: the team revises the on-site plan and starts the visit (the access table checks the same on submit)
+        model.addAttribute("reviser", caseOpen && sent && onCase);
+        model.addAttribute("visitStarter", caseOpen && sent && onCase
+                && caseOf.map(c -> c.currentStages().stream().anyMatch(s -> s == Stage.ON_SITE_INSPECTION || s == Stage.VERIFICATION)).orElse(false));
         Map<Long, String> roleOf = new LinkedHashMap<>();
         plan.ifPresent(p -> p.team().forEach(m -> roleOf.put(m.userId(), m.role().name())));
         model.addAttribute("roleOf", roleOf);
@@ -256,11 +267,15 @@ class PlanningPagesController {
 
     @PostMapping("/planning/{applicationId}/inspection-scheme")
     String inspectionScheme(Actor me, @PathVariable long applicationId, @RequestParam Map<String, String> p) {
-        plans.setInspectionScheme(me, applicationId, new InspectionScheme(p.get("purpose"), p.get("units"), p.get("productTypes"),
+        plans.setInspectionScheme(me, applicationId, inspectionScheme(p));
+        return redirect(applicationId);
+    }
+
+    private static InspectionScheme inspectionScheme(Map<String, String> p) {
+        return new InspectionScheme(p.get("purpose"), p.get("units"), p.get("productTypes"),
                 p.get("systemBoundary"), p.get("functionalUnit"), date(p, "dataPeriodFrom"), date(p, "dataPeriodTo"),
                 p.get("basis"), p.get("onSiteRequirements"), p.get("verificationRequirements"), p.get("schedule"),
-                date(p, "visitDate")));
-        return redirect(applicationId);
+                date(p, "visitDate"));
     }
 
     @PostMapping("/planning/{applicationId}/verification-plan")
@@ -295,6 +310,32 @@ class PlanningPagesController {
     @PostMapping("/planning/{applicationId}/sending")
     String send(Actor me, @PathVariable long applicationId) {
         plans.send(me, applicationId);
+        return redirect(applicationId);
+    }
+
+    @PostMapping("/planning/{applicationId}/confirmation")
+    String confirm(Actor me, @PathVariable long applicationId, @RequestParam(required = false) Integer revision,
+                   @RequestParam(required = false) String note) {
+        plans.confirm(me, applicationId, revision, note);
+        return redirect(applicationId);
+    }
+
+    @PostMapping("/planning/{applicationId}/change-requests")
+    String requestChange(Actor me, @PathVariable long applicationId, @RequestParam(required = false) Integer revision,
+                         @RequestParam(required = false) String reason) {
+        plans.requestChange(me, applicationId, revision, reason);
+        return redirect(applicationId);
+    }
+
+    @PostMapping("/planning/{applicationId}/revisions")
+    String revise(Actor me, @PathVariable long applicationId, @RequestParam Map<String, String> p) {
+        plans.revise(me, applicationId, inspectionScheme(p), p.get("note"));
+        return redirect(applicationId);
+    }
+
+    @PostMapping("/planning/{applicationId}/visit-start")
+    String startVisit(Actor me, @PathVariable long applicationId) {
+        plans.startVisit(me, applicationId);
         return redirect(applicationId);
     }
 

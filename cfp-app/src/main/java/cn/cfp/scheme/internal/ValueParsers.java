@@ -80,6 +80,7 @@ final class ValueParsers {
             Map.entry(SchemeParameter.APPLICATION_FORM, ValueParsers::applicationForm),
             Map.entry(SchemeParameter.ACCEPTANCE_NOTICE_WORKING_DAYS, Node::positiveInt),
             Map.entry(SchemeParameter.TIME_LIMIT, ValueParsers::timeLimit),
+            Map.entry(SchemeParameter.ON_SITE_AFTER_DOCUMENT_REVIEW_WORKING_DAYS, Node::positiveInt),
             Map.entry(SchemeParameter.DOCUMENT_REVIEW_ROUNDS, Node::positiveInt),
             Map.entry(SchemeParameter.TEAM_POLICY, ValueParsers::team),
             Map.entry(SchemeParameter.MAN_DAY_TABLE, ValueParsers::manDays),
@@ -480,8 +481,9 @@ final class ValueParsers {
     }
 
     private static PlanNotice planNotice(Node n) {
-        var f = n.fields("minWorkingDaysBefore", "clientConfirmation", "description");
-        return new PlanNotice(f.opt("minWorkingDaysBefore").optPositiveInt(), f.opt("clientConfirmation").optBool(),
+        var f = n.fields("plan", "minWorkingDaysBefore", "clientConfirmation", "description");
+        return new PlanNotice(f.opt("minWorkingDaysBefore").optPositiveInt(),
+                f.opt("clientConfirmation").optEnum(PlanNotice.Confirmation.class), f.opt("plan").optText(),
                 f.opt("description").optText());
     }
 
