@@ -328,6 +328,8 @@ public class Plans {
         d.put("visitDate", String.valueOf(visit));
         d.put("team", v.team().stream().map(m -> m.name() + " (" + m.role() + ")").toList());
         audit.record(actor.username(), "PLAN_SENT", target(app), d);
+        events.publishEvent(new PlanEvents.Sent(applicationId, app.reference(), visit,
+                plan.members().stream().map(m -> new TeamMember(m.userId(), m.role().name())).toList()));
         return v;
     }
 
@@ -422,11 +424,12 @@ public class Plans {
         d.put("revision", plan.currentRevision().map(Plan.Revision::number).orElse(0));
         d.put("visitDate", String.valueOf(plan.visitDate()));
         audit.record(actor.username(), "PLAN_VISIT_STARTED", target(app), d);
+        events.publishEvent(new PlanEvents.VisitStarted(applicationId, app.reference(), plan.visitDate(), actor.username()));
         return forApplication(applicationId).orElseThrow();
     }
 
-    /** The stages an on-site visit belongs to. */
-    static final Set<Stage> ON_SITE = Set.of(Stage.ON_SITE_INSPECTION, Stage.VERIFICATION);
+    /** The stages an on-site visit belongs to (CICC's stage 1 may be on site, with its sign-in sheet [004 §9.5.2]). */
+    static final Set<Stage> ON_SITE = Set.of(Stage.PRELIMINARY_EVALUATION, Stage.ON_SITE_INSPECTION, Stage.VERIFICATION);
 
     /**
      * For the on-site module: whether the visit of this application may start as far as the client's confirmation of
