@@ -344,7 +344,9 @@ final class Plan {
 
     private void requireStatus(Set<PlanStatus> allowed, String actionCode) {
         if (!allowed.contains(status)) {
-            throw Refusal.conflict("planning.wrongStatus", Reason.of(actionCode), status, List.copyOf(allowed));
+            // statuses as their page texts, not their codes (stop 15: the refusal showed e.g. "SENT")
+            throw Refusal.conflict("planning.wrongStatus", Reason.of(actionCode), Reason.of("planning.status." + status),
+                    allowed.stream().sorted().map(a -> Reason.of("planning.status." + a)).toList());
         }
     }
 
