@@ -84,7 +84,7 @@ class NonconformityApiController {
         return pdf.response(applicationId, stage(source), locale);
     }
 
-    @PostMapping(path = "/api/nonconformities/{applicationId}/{ncId}/answer", consumes = "multipart/form-data")
+    @PostMapping("/api/nonconformities/{applicationId}/{ncId}/answer")
     @Operation(summary = "The applicant answers an issued nonconformity: correction, cause, corrective action and evidence files (or a clear explanation where the scheme allows)")
     NonconformityDetail answer(Actor me, @PathVariable long applicationId, @PathVariable long ncId,
                                @RequestParam(required = false) String correction, @RequestParam(required = false) String cause,
