@@ -248,4 +248,61 @@ class NonconformityLoopApiTest {
             clock.reset();
         }
     }
+
+    @Test
+    void the_team_completes_nc_closure_only_when_no_nc_is_open_cicc_004_9_7() {
+        long app = fx.visitStarted("CICC-ZY-GZ-20");
+        // stage 1 and stage 2 are the evaluation and verification modules' work: completed here directly
+        cases.complete(app, Stage.PRELIMINARY_EVALUATION, fx.who("inspector"), "stage 1 done");
+        cases.complete(app, Stage.VERIFICATION, fx.who("verifier"), "stage 2 done");
+        assertThat(fx.stages(app)).containsExactly(Stage.NC_CLOSURE);
+        long id = ok(call("POST", "/api/nonconformities/" + app, "verifier", Map.of("source", "VERIFICATION", "sourceRef", "BOUNDARY",
+                "clause", "004 §9.6", "description", "系统边界遗漏运输阶段"))).get("id").asLong();
+        ok(call("POST", "/api/nonconformities/" + app + "/issue", "verifier", Map.of("source", "VERIFICATION", "dueOn", today().plusDays(7).toString())));
+        // the generic title where the scheme names none
+        HttpResponse<byte[]> pdf = http.sendForBytes("/api/nonconformities/" + app + "/lists/VERIFICATION.pdf", "inspector");
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("不符合项清单").contains("系统边界遗漏运输阶段");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // an inspector does not sign verification NCs (LEADER or VERIFIER)
+        assertThat(refused(call("POST", "/api/nonconformities/" + app + "/" + id + "/verification", "inspector2",
+                Map.of("accept", true, "method", "WRITTEN")), 403)).isEqualTo("nonconformity.roleMayNotSign");
+        assertThat(refused(call("POST", "/api/nonconformities/" + app + "/closure", "inspector", Map.of()), 409)).isEqualTo("nonconformity.open");
+        assertThat(fx.stages(app)).containsExactly(Stage.NC_CLOSURE);
+        ok(answer(app, id, "client-motor", "补充运输阶段数据", true));
+        // CICC may require an additional site visit: the method is recorded
+        JsonNode closed = ok(call("POST", "/api/nonconformities/" + app + "/" + id + "/verification", "verifier",
+                Map.of("accept", true, "method", "ON_SITE")));
+        assertThat(closed.get("method").asString()).isEqualTo("ON_SITE");
+        JsonNode policies = ok(call("POST", "/api/nonconformities/" + app + "/closure", "inspector", Map.of("note", "问题项均已关闭")));
+        assertThat(policies.get("noneOpen").get("allowed").asBoolean()).isTrue();
+        assertThat(cases.require(app).passed(Stage.NC_CLOSURE)).isTrue();
+        assertThat(fx.stages(app)).doesNotContain(Stage.NC_CLOSURE);
+    }
+
+    @Test
+    void a_cgc_quantification_nc_shows_the_re_evaluation_deadline_and_closes_only_with_the_amended_claim_003_73() {
+        long app = fx.visitStarted("CGC-R52003");
+        long id = ok(call("POST", "/api/nonconformities/" + app, "verifier", Map.of("source", "VERIFICATION", "sourceRef", "EF",
+                "clause", "003 ¶65", "description", "排放因子引用错误", "ncClass", "SERIOUS", "effectPercent", 12))).get("id").asLong();
+        JsonNode issued = ok(call("POST", "/api/nonconformities/" + app + "/issue", "verifier",
+                Map.of("source", "VERIFICATION", "dueOn", today().plusDays(10).toString())));
+        // issued the same day the NC was raised on site: within 5-10 WD, no note (003 ¶71 "可")
+        assertThat(issued.get("notes")).isEmpty();
+        ok(answer(app, id, "client-motor", "更正排放因子并重新计算", true));
+        // the re-evaluation deadline: 15 working days (the scheme's 10-15, the later end) after the complete reply today
+        JsonNode answered = nc(app, "verifier", id);
+        assertThat(answered.get("reEvaluationDueOn").asString())
+                .isEqualTo(context.getBean(cn.cfp.calendar.WorkingDayCalendar.class).plusWorkingDays(today(), 15).date().toString());
+        assertThat(refused(call("POST", "/api/nonconformities/" + app + "/" + id + "/verification", "verifier",
+                Map.of("accept", true, "method", "WRITTEN")), 400)).isEqualTo("nonconformity.claimAmendmentRequired");
+        assertThat(nc(app, "verifier", id).get("nc").get("status").asString()).isEqualTo("ANSWERED");
+        JsonNode closed = ok(call("POST", "/api/nonconformities/" + app + "/" + id + "/verification", "verifier",
+                Map.of("accept", true, "method", "WRITTEN", "recalculationRef", "CALC-2026-017", "amendedClaim", "12.8 kgCO2e/件")));
+        assertThat(closed.get("nc").get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.get("recalculationRef").asString()).isEqualTo("CALC-2026-017");
+        assertThat(closed.get("amendedClaim").asString()).isEqualTo("12.8 kgCO2e/件");
+    }
 }
