@@ -65,7 +65,7 @@ class NonconformityPdf {
                     n.description() + cls + "\n" + text("dueOn", locale) + " " + DateTexts.date(n.dueOn(), locale)});
         }
         return new Notice(title, locale, c.reference() + "-NC-" + list.source().name(), body, company,
-                issuedOn == null ? LocalDate.now() : issuedOn, rows, List.of(text("answer", locale)));
+                issuedOn, rows, List.of(text("answer", locale)));
     }
 
     private String text(String key, Locale locale) {
