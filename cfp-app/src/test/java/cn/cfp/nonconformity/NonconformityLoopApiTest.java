@@ -100,6 +100,14 @@ class NonconformityLoopApiTest {
         throw new AssertionError("no NC " + id);
     }
 
+    void awaitNotice(String user, cn.cfp.notification.NotificationKind kind, String reference) {
+        cn.cfp.access.Actor who = fx.who(user);
+        cn.cfp.notification.Notifications notifications = context.getBean(cn.cfp.notification.Notifications.class);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> notifications
+                .of(who, cn.cfp.shared.Paging.of(0, 200), java.util.Locale.CHINA).items().stream()
+                .anyMatch(n -> n.kind() == kind && n.title().contains(reference)));
+    }
+
     @Test
     void the_whole_loop_raise_issue_answer_reject_answer_accept_closes_and_the_policy_allows_R_NC_1_R_NC_2_001_9_6_5() throws Exception {
         long app = fx.visitStarted("CNEX-01-G");
@@ -114,6 +122,7 @@ class NonconformityLoopApiTest {
                 Map.of("source", "ON_SITE_INSPECTION", "dueOn", due.toString())));
         assertThat(issued.get("nonconformities").get(0).get("nc").get("status").asString()).isEqualTo("ISSUED");
         assertThat(issued.get("nonconformities").get(0).get("issuedOn").asString()).isEqualTo(today().toString());
+        awaitNotice("client-motor", cn.cfp.notification.NotificationKind.NC_ISSUED, cases.require(app).reference());
 
         // the list as PDF, titled from the scheme (001 §9.5.4 现场检查问题清单), read back with PDFBox
         HttpResponse<byte[]> pdf = http.sendForBytes("/api/nonconformities/" + app + "/lists/ON_SITE_INSPECTION.pdf", "client-motor");
@@ -223,6 +232,10 @@ class NonconformityLoopApiTest {
             JsonNode n = nc(app, "inspector", id);
             assertThat(n.get("consequence").asString()).isEqualTo("TERMINATE");
             String at = n.get("consequenceAt").asString();
+            // the client and the case manager are told (R-NC-3)
+            String ref = cases.require(app).reference();
+            awaitNotice("client-motor", cn.cfp.notification.NotificationKind.NC_DEADLINE_MISSED, ref);
+            awaitNotice("pm", cn.cfp.notification.NotificationKind.NC_DEADLINE_MISSED, ref);
             // a second run changes nothing
             assertThat(ncs.applyDeadlines()).isZero();
             assertThat(nc(app, "inspector", id).get("consequenceAt").asString()).isEqualTo(at);
