@@ -251,10 +251,15 @@ class NonconformityLoopApiTest {
         ok(call("POST", "/api/nonconformities/" + app, "verifier", Map.of("source", "VERIFICATION", "sourceRef", "DATA",
                 "clause", "003 ¶65", "description", "电力数据与发票不符", "ncClass", "GENERAL", "effectPercent", 2.5)));
         ok(call("POST", "/api/nonconformities/" + app + "/issue", "verifier", Map.of("source", "VERIFICATION", "dueOn", today().plusDays(2).toString())));
+        long id = ok(call("GET", "/api/nonconformities/" + app, "verifier", null)).get(0).get("nc").get("id").asLong();
         try {
             clock.advanceDays(3);
+            // after the due date the client can no longer answer (R-NC-3), even before the job ran
+            assertThat(refused(answer(app, id, "client-motor", "迟到的回复", true), 409)).isEqualTo("nonconformity.pastDue");
             ncs.applyDeadlines();
             assertThat(cases.require(app).isOpen()).isTrue();
+            assertThat(nc(app, "verifier", id).get("consequence").asString()).isEqualTo("FAIL");
+            assertThat(refused(answer(app, id, "client-motor", "迟到的回复", true), 409)).isEqualTo("nonconformity.consequenceApplied");
             assertThat(ncs.noneFailed(app).reasons()).extracting(r -> r.code()).containsExactly("nonconformity.failed");
             assertThat(ncs.noneOpen(app, java.util.Set.of()).allowed()).isFalse();
         } finally {
@@ -317,5 +322,23 @@ class NonconformityLoopApiTest {
         assertThat(closed.get("nc").get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.get("recalculationRef").asString()).isEqualTo("CALC-2026-017");
         assertThat(closed.get("amendedClaim").asString()).isEqualTo("12.8 kgCO2e/件");
+    }
+
+    @Test
+    void cgc_issuing_more_than_10_working_days_after_the_on_site_work_is_noted_not_refused_003_71() {
+        long app = fx.visitStarted("CGC-R52003");
+        ok(call("POST", "/api/nonconformities/" + app, "verifier", Map.of("source", "VERIFICATION", "sourceRef", "CUTOFF",
+                "clause", "003 ¶21", "description", "取舍说明不充分", "ncClass", "OBSERVATION")));
+        try {
+            // raised today (the on-site verification); 21 calendar days later is at least 11 working days (3 full weeks
+            // give 15 Monday-to-Friday days; even a week of public holidays leaves more than 10)
+            clock.advanceDays(21);
+            JsonNode issued = ok(call("POST", "/api/nonconformities/" + app + "/issue", "verifier",
+                    Map.of("source", "VERIFICATION", "dueOn", today().plusDays(10).toString())));
+            assertThat(issued.get("notes").get(0).get("code").asString()).isEqualTo("nonconformity.issueLate");
+            assertThat(issued.get("nonconformities").get(0).get("nc").get("status").asString()).isEqualTo("ISSUED");
+        } finally {
+            clock.reset();
+        }
     }
 }
