@@ -85,7 +85,8 @@ public class Reports {
         }
         if (s.conclusion() == ReportConclusion.POSITIVE) {
             // a positive conclusion only once every nonconformity is closed [001 §9.6.7 5) b]
-            Verdict closed = nonconformities.noneOpen(applicationId, Set.of());
+            // ... and none whose deadline was missed with the scheme's FAIL consequence
+            Verdict closed = nonconformities.noneOpen(applicationId, Set.of()).and(nonconformities.noneFailed(applicationId));
             if (!closed.allowed()) {
                 List<Reason> reasons = new ArrayList<>();
                 reasons.add(Reason.of("report.positiveWithOpenNc", closed.reasons().size()));
