@@ -166,9 +166,38 @@ class NotificationRules {
         CertificationCase c = cases.require(e.applicationId());
         String key = "nc-deadline:" + e.applicationId() + ":" + e.number();
         Notice n = Notice.of(NC_DEADLINE_MISSED, nonconformities(e.applicationId()), key, e.reference(), e.number(), e.dueOn(),
-                e.consequence());
+                Consequence.of(e.consequence()));
         notifier.tell(recipients.applicant(e.applicationId()), n);
         notifier.tell(recipients.people(List.of(c.managerUserId())), n);
+    }
+
+    /** The consequence of a missed NC deadline in the reader's words, not its code. */
+    enum Consequence implements cn.cfp.shared.Localized {
+        TERMINATE("认证终止", "the certification was terminated"),
+        FAIL("记为不通过，不能作出认证通过的决定", "recorded as a fail: no positive decision is possible"),
+        OVERDUE("记录为逾期", "recorded as overdue");
+
+        private final String zh;
+        private final String en;
+
+        Consequence(String zh, String en) {
+            this.zh = zh;
+            this.en = en;
+        }
+
+        static Object of(String code) {
+            for (Consequence c : values()) {
+                if (c.name().equals(code)) {
+                    return c;
+                }
+            }
+            return code;
+        }
+
+        @Override
+        public String label(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) ? en : zh;
+        }
     }
 
     private static String nonconformities(long applicationId) {

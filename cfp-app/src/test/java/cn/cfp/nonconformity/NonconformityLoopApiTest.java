@@ -236,6 +236,12 @@ class NonconformityLoopApiTest {
             String ref = cases.require(app).reference();
             awaitNotice("client-motor", cn.cfp.notification.NotificationKind.NC_DEADLINE_MISSED, ref);
             awaitNotice("pm", cn.cfp.notification.NotificationKind.NC_DEADLINE_MISSED, ref);
+            // ... in words, not the consequence's code
+            String body = context.getBean(cn.cfp.notification.Notifications.class)
+                    .of(fx.who("pm"), cn.cfp.shared.Paging.of(0, 200), java.util.Locale.CHINA).items().stream()
+                    .filter(x -> x.kind() == cn.cfp.notification.NotificationKind.NC_DEADLINE_MISSED && x.title().contains(ref))
+                    .findFirst().orElseThrow().text();
+            assertThat(body).contains("认证终止").doesNotContain("TERMINATE");
             // a second run changes nothing
             assertThat(ncs.applyDeadlines()).isZero();
             assertThat(nc(app, "inspector", id).get("consequenceAt").asString()).isEqualTo(at);
