@@ -421,4 +421,35 @@ class EvaluationApiTest {
         assertThat(refused(post("/api/evaluation/" + app + "/consistency", "verifier", "{}"), 409)).containsExactly("evaluation.consistency.already");
         assertThat(audit.forTarget("application:" + app)).extracting(AuditRecord::action).contains("EVALUATION_CONSISTENCY_CHECKED");
     }
+
+    @Test
+    void an_inconsistent_adopted_verification_can_lead_to_the_full_verification_and_its_claim_evaluation_003_38() {
+        long app = adoptedAtVerification();
+        long statement = upload(app, "inspector");
+        ok(post("/api/evaluation/" + app + "/consistency", "inspector",
+                "{\"verifiedClaim\":\"1 块组件 412.5 kgCO2e\",\"priorReference\":\"CNAS-V-2026-0042\",\"evidenceId\":" + statement
+                        + ",\"answers\":" + consistencyAnswers("BOUNDARY_IDENTICAL") + ",\"conclusion\":\"INCONSISTENT\",\"followUp\":\"FULL_VERIFICATION\","
+                        + "\"note\":\"系统边界内的电池片工序不同\"}"));
+        assertThat(nonconformities.of(app)).isEmpty();
+        // the full verification: the claim-and-evidence evaluation decides the gate as for any case
+        assertThat(evaluations.onSiteVerificationGate(app).reasons()).extracting(cn.cfp.shared.Reason::code)
+                .containsExactly("evaluation.gate.claimMissing");
+        ok(post("/api/evaluation/" + app + "/claim", "verifier", claim(answers(CLAIM_ITEMS, null, null, null), "CONFORMS", null, null)));
+        assertThat(evaluations.onSiteVerificationGate(app).allowed()).isTrue();
+    }
+
+    @Test
+    void schemes_without_a_stage_1_or_a_claim_evaluation_have_open_gates_and_no_such_steps() {
+        long app = fx.atOnSite("CNEX-01-G");
+        assertThat(evaluations.stage2Gate(app).allowed()).isTrue();
+        assertThat(evaluations.onSiteVerificationGate(app).allowed()).isTrue();
+        assertThat(evaluations.consistencyCheck(app)).isEmpty();
+        assertThat(refused(post("/api/evaluation/" + app + "/stage1", "verifier", stage1(answers(STAGE1_ITEMS, null, null, null), "PROCEED")), 409))
+                .containsExactly("cases.stageNotInRoute");
+        assertThat(refused(post("/api/evaluation/" + app + "/claim", "verifier", claim(answers(CLAIM_ITEMS, null, null, null), "CONFORMS", null, null)), 409))
+                .containsExactly("evaluation.claim.notInScheme");
+        JsonNode view = ok(http.send("GET", "/api/evaluation/" + app, "pm"));
+        assertThat(view.get("stage1Scheme").get("value").isNull()).isTrue();
+        assertThat(view.get("claimScheme").get("value").isNull()).isTrue();
+    }
 }

@@ -72,8 +72,8 @@ class EvaluationPagesController {
 
     @PostMapping("/evaluation/{applicationId}/stage1")
     String stage1(Actor me, @PathVariable long applicationId, @RequestParam Map<String, String> p) {
-        List<EvaluationItem> items = evaluations.view(applicationId).stage1Scheme().value() == null ? List.of()
-                : evaluations.view(applicationId).stage1Scheme().value().items();
+        var scheme = evaluations.view(applicationId).stage1Scheme().value();
+        List<EvaluationItem> items = scheme == null ? List.of() : scheme.items();
         String onSite = p.get("onSite");
         evaluations.recordStage1(me, applicationId, new Evaluations.Stage1Input(onSite == null || onSite.isBlank() ? null : Boolean.valueOf(onSite),
                 "on".equals(p.get("combinedWithDocumentCheck")) || "true".equals(p.get("combinedWithDocumentCheck")),
