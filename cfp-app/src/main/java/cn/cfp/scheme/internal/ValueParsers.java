@@ -527,7 +527,8 @@ final class ValueParsers {
 
     private static NonconformityPolicy nonconformities(Node n) {
         var f = n.fields("classes", "issueWithinWorkingDays", "reEvaluationWorkingDays",
-                "closureRequiredBeforeCertificate", "failIfDeadlineMissed", "description");
+                "closureRequiredBeforeCertificate", "failIfDeadlineMissed", "description", "deadlineConsequence",
+                "explanationAllowed", "listTitles");
         List<NcClass> classes = f.opt("classes").listOf(c -> {
             var cf = c.fields("key", "zh", "en", "effectBelowPercent", "effectAtLeastPercent");
             return new NcClass(cf.req("key").key(), new LocalizedText(cf.req("zh").string(), cf.opt("en").optString()),
@@ -535,7 +536,14 @@ final class ValueParsers {
         });
         return new NonconformityPolicy(classes, intRange(f.opt("issueWithinWorkingDays")),
                 intRange(f.opt("reEvaluationWorkingDays")), f.opt("closureRequiredBeforeCertificate").optBool(),
-                f.opt("failIfDeadlineMissed").optBool(), f.opt("description").optText());
+                f.opt("failIfDeadlineMissed").optBool(), f.opt("description").optText(),
+                f.opt("deadlineConsequence").optEnum(NonconformityPolicy.DeadlineConsequence.class),
+                f.opt("explanationAllowed").optBool(),
+                f.opt("listTitles").listOf(t -> {
+                    var tf = t.fields("source", "zh", "en");
+                    return new NonconformityPolicy.ListTitle(tf.req("source").enumValue(cn.cfp.scheme.Stage.class),
+                            new LocalizedText(tf.req("zh").string(), tf.opt("en").optString()));
+                }));
     }
 
     private static DecisionPolicy decision(Node n) {
