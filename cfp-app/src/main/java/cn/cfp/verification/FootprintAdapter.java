@@ -45,6 +45,9 @@ public final class FootprintAdapter {
     /** The engine's version, recorded with every stored result (the cfp-calc artifact version). */
     public static final String ENGINE_VERSION = "cfp-calc 0.1.0-SNAPSHOT";
 
+    /** Rows of each per-process / per-datum list kept in a stored result. */
+    public static final int STORED_ROWS = 1000;
+
     /** Monte Carlo threads: results do not depend on the count (cfp-calc R-CALC-9). */
     static final int THREADS = 2;
 
@@ -226,6 +229,28 @@ public final class FootprintAdapter {
         /** The result as {@code ./cfp calc --json} writes it. */
         public String json() {
             return ResultWriters.json(result, monteCarlo);
+        }
+
+        /**
+         * The result as stored with a recalculation: {@link #json()} with the per-process, per-datum and factor-choice
+         * lists cut to their {@value #STORED_ROWS} largest entries (a 20,000-process model has some 60,000 data; the
+         * total, stages, gases, origins, penalty, cut-off, quality and Monte Carlo are always complete).
+         */
+        public String storedJson() {
+            FootprintResult r = result;
+            if (r.processes().size() <= STORED_ROWS && r.contributions().size() <= STORED_ROWS
+                    && r.factorChoices().size() <= STORED_ROWS) {
+                return json();
+            }
+            FootprintResult cut = new FootprintResult(r.inventory(), r.product(), r.functionalUnit(), r.functionalUnitAmount(),
+                    r.functionalUnitUnit(), r.boundary(), r.periodFrom(), r.periodTo(), r.gwpSet(), r.gwpSource(), r.totalKgCo2e(),
+                    r.stages(), r.origins(), r.gases(), head(r.processes()), head(r.contributions()), head(r.factorChoices()),
+                    r.penalty(), r.cutOff(), r.quality(), r.label(), r.solver());
+            return ResultWriters.json(cut, monteCarlo);
+        }
+
+        private static <T> List<T> head(List<T> l) {
+            return l.size() <= STORED_ROWS ? l : List.copyOf(l.subList(0, STORED_ROWS));
         }
     }
 

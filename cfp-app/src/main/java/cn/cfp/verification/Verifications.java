@@ -113,15 +113,34 @@ public class Verifications {
         return repository.result(applicationId, id).orElseThrow(() -> Refusal.notFound("verification.resultNotFound", id));
     }
 
-    /** The parsed inventory of a submission, read back from the evidence store (its hash is verified on reading). */
+    /**
+     * The parsed inventory of a submission, read back from the evidence store (its hash is verified on reading). Parsed
+     * inventories are kept by sha256 for the last few submissions: the content under a hash never changes, and the
+     * engine's model is immutable, so a recalculation right after the upload does not parse the file again.
+     */
     @Transactional(readOnly = true)
     public Inventory inventory(SubmissionView s) {
+        Inventory cached = parsed.get(s.sha256());
+        if (cached != null) {
+            return cached;
+        }
         try (InputStream in = evidence.open(s.evidenceId())) {
-            return FootprintAdapter.parse(s.format(), in.readAllBytes(), s.filename());
+            Inventory inv = FootprintAdapter.parse(s.format(), in.readAllBytes(), s.filename());
+            parsed.put(s.sha256(), inv);
+            return inv;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Parsed inventories by sha256, least recently used first out (a 20,000-process model holds some 50 MB). */
+    private final Map<String, Inventory> parsed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Inventory> eldest) {
+                    return size() > 4;
+                }
+            });
 
     // ---- the client's submissions (item 5)
 
@@ -154,9 +173,10 @@ public class Verifications {
         if (!problems.isEmpty()) {
             throw Refusal.badRequest(problems);
         }
-        parseOrRefuse(format, content, filename);
+        Inventory inv = parseOrRefuse(format, content, filename);
         EvidenceFile file = evidence.store(client, c.parties().applicantOrgId(), c.reference(), LOGICAL_NAME, filename,
                 new ByteArrayInputStream(content));
+        parsed.put(file.sha256(), inv);
         int number = repository.nextSubmissionNumber(applicationId);
         long id;
         try {
@@ -299,7 +319,7 @@ public class Verifications {
         Long last = ids.isEmpty() ? null : ids.get(ids.size() - 1);
         long id = repository.insertResult(applicationId, s, FootprintAdapter.ENGINE_VERSION, calc.gwpSet(), ids, last,
                 iterations, iterations == null ? null : seed, r.totalKgCo2e(), dev, materiality, cls, r.quality().accepted(),
-                calc.json(), actor.username(), clock.instant());
+                calc.storedJson(), actor.username(), clock.instant());
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("result", id);
         d.put("submission", s.version());
