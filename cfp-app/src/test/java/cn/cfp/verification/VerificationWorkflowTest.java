@@ -320,4 +320,22 @@ class VerificationWorkflowTest {
                 null, 1, "x")))).isEqualTo("verification.correctionTarget");
         assertThat(List.of(verifications.view(app).corrections().size())).containsExactly(0);
     }
+
+    @Test
+    void only_a_scheme_with_a_rounding_table_gets_a_label_value_CICC_004_10_6() throws IOException {
+        OnSiteFixture fx = new OnSiteFixture(context);
+        long app = fx.visitStarted("CICC-ZY-GZ-20");
+        verifications.submit(fx.who("client-motor"), app, "bracket.json", example(), new BigDecimal("17.5"));
+        RecalculationView r = verifications.recalculate(fx.who("verifier"), app, null, null);
+        JsonNode label = json.readTree(verifications.recalculation(app, r.id()).resultJson()).get("result").get("label");
+        // 17,500 g: above the table's 10 kg, "by the same principle": 1,750 g in (1, 2 kg] -> step 100 g, x10 -> 1 kg
+        assertThat(label.get("text").asString()).isEqualTo("18 kg CO2e");
+        assertThat(label.get("table").asString()).contains("004 §10.6");
+        // the scheme's table, mapped for the engine, rounds like the engine's built-in CICC table
+        var table = FootprintAdapter.labelRounding(context.getBean(cn.cfp.scheme.SchemeCatalog.class).get("CICC-ZY-GZ-20"));
+        for (double kg : new double[] {0.0073, 0.0153, 0.425, 4.25, 15.5, 104.32, 1234}) {
+            assertThat(table.roundKg(kg).text()).isEqualTo(cn.cfp.calc.label.LabelRounding.CICC_ZY_GZ_20.roundKg(kg).text());
+        }
+        assertThat(FootprintAdapter.labelRounding(context.getBean(cn.cfp.scheme.SchemeCatalog.class).get("CGC-R52003"))).isNull();
+    }
 }
