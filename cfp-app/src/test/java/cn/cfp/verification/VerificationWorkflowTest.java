@@ -278,6 +278,9 @@ class VerificationWorkflowTest {
                 .isEqualTo("verification.noteRequired");
         assertThat(code(() -> verifications.conclude(v, app, Aspect.BOUNDARY, Aspect.Conclusion.CONFORMS, null, 7)))
                 .isEqualTo("verification.stale");
+        // a consistency check only replaces the recalculation where a prior verification is adopted (003 ¶38)
+        assertThat(code(() -> verifications.conclude(v, app, Aspect.CONSISTENCY_CHECK, Aspect.Conclusion.CONFORMS, "一致", null)))
+                .isEqualTo("verification.noConsistencyCheck");
         verifications.recalculate(v, app, null, null);
         verifications.complete(v, app, "核查完成");
         assertThat(cases.require(app).completed()).contains(Stage.VERIFICATION);
