@@ -19,7 +19,13 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(CfpApplication.class);
+    /**
+     * cn.cfp.calc is the calculation engine (the cfp-calc library, pure Java, no Spring): a library the platform calls,
+     * not an application module, so its packages are left out of the module model (else every use of its model types
+     * would count as reaching into a module's internals).
+     */
+    static final ApplicationModules MODULES = ApplicationModules.of(CfpApplication.class,
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("cn.cfp.calc.."));
     static final Path GENERATED = Path.of("target/spring-modulith-docs");
     static final Path COMMITTED = Path.of("../docs/modules");
 

@@ -20,7 +20,9 @@ public enum FileType {
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     CSV("csv", "text/csv"),
-    TXT("txt", "text/plain");
+    TXT("txt", "text/plain"),
+    /** An inventory in the JSON format of docs/inventory-format.md (issue 9: PCF verification submissions). */
+    JSON("json", "application/json");
 
     private final String extension;
     private final String mediaType;
@@ -59,6 +61,7 @@ public enum FileType {
             case JPEG -> startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
             case XLSX, DOCX -> startsWith(head, new byte[] {'P', 'K', 3, 4});
             case CSV, TXT -> isUtf8Text(head);
+            case JSON -> isUtf8Text(head) && new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").strip().startsWith("{");
         };
     }
 

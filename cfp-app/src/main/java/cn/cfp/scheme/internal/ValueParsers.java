@@ -628,9 +628,15 @@ final class ValueParsers {
     }
 
     private static DataPriority dataPriority(Node n) {
-        var f = n.fields("factorOrder", "databaseOrder", "secondaryDataPenalty", "description");
+        var f = n.fields("factorOrder", "databaseOrder", "secondaryDataPenalty", "description", "penaltyPercent",
+                "maximumDqr", "qualityFailure");
+        java.math.BigDecimal dqr = f.opt("maximumDqr").isNull() ? null : f.opt("maximumDqr").positiveNumber();
+        if (dqr != null && (dqr.compareTo(java.math.BigDecimal.ONE) < 0 || dqr.compareTo(java.math.BigDecimal.valueOf(5)) > 0)) {
+            throw n.error("maximumDqr must be between 1 and 5 (PEF DQR scale), got " + dqr);
+        }
         return new DataPriority(f.opt("factorOrder").listOf(Node::text), f.opt("databaseOrder").listOf(Node::text),
-                f.opt("secondaryDataPenalty").optBool(), f.opt("description").optText());
+                f.opt("secondaryDataPenalty").optBool(), f.opt("description").optText(), f.opt("penaltyPercent").optPercent(),
+                dqr, f.opt("qualityFailure").optEnum(cn.cfp.scheme.DataQualityFailure.class));
     }
 
     private static AssurancePolicy assurance(Node n) {

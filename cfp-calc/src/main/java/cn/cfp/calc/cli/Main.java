@@ -11,6 +11,7 @@ import cn.cfp.calc.gwp.GwpSets;
 import cn.cfp.calc.io.InventoryJson;
 import cn.cfp.calc.io.InventoryWorkbook;
 import cn.cfp.calc.io.ResultWriters;
+import cn.cfp.calc.label.LabelRounding;
 import cn.cfp.calc.model.Inventory;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,8 +30,12 @@ public final class Main {
     static final String USAGE = """
             usage:
               cfp calc <inventory.json|inventory.xlsx> [--gwp AR6|AR5] [--monte-carlo N --seed S [--threads T]]
+                                        [--label-rounding cicc|TABLE.txt]
                                         [--json | --json OUT.json | --csv OUT.csv | --xlsx OUT.xlsx]
-                  calculates the footprint per functional unit; prints a per-stage table, or the full JSON
+                  calculates the footprint per functional unit; prints a per-stage table, or the full JSON.
+                  A label value is computed only with --label-rounding: 'cicc' is the table of CICC-ZY/GZ-20
+                  §10.6 (continued by decade); TABLE.txt has one band a line 'aboveGrams upToGrams stepGrams'
+                  and optionally the line 'extend-by-decade'
               cfp bench [--family lca|random|band|all] [--n N[,N...]] [--repeats R]
                         [--monte-carlo N --seed S --threads T] [--inventory LINES --products P]
                   runs the scaling benchmark of docs/performance.md and prints timings and residuals
@@ -86,10 +91,12 @@ public final class Main {
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         String format = "table";
         String target = null;
+        LabelRounding rounding = null;
         while (!a.isEmpty()) {
             String x = a.pop();
             switch (x) {
                 case "--gwp" -> gwp = gwpSet(value(a, x));
+                case "--label-rounding" -> rounding = labelRounding(value(a, x));
                 case "--monte-carlo" -> mc = intValue(a, x);
                 case "--seed" -> seed = longValue(a, x);
                 case "--threads" -> threads = intValue(a, x);
@@ -117,6 +124,9 @@ public final class Main {
             throw new UsageException("inventory file '" + file + "' does not exist");
         }
         Inventory inv = file.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? InventoryWorkbook.read(p) : InventoryJson.read(p);
+        if (rounding != null) {
+            inv = inv.withRules(inv.rules().withLabelRounding(rounding));
+        }
         FootprintResult r = FootprintCalculator.calculate(inv, gwp);
         MonteCarloResult m = mc == null ? null : InventoryMonteCarlo.run(inv, gwp, mc, seed, threads);
         switch (format) {
@@ -228,6 +238,21 @@ public final class Main {
             throw new UsageException(option + " needs a value");
         }
         return a.pop();
+    }
+
+    private static LabelRounding labelRounding(String v) throws IOException {
+        if (v.equalsIgnoreCase("cicc")) {
+            return LabelRounding.CICC_ZY_GZ_20;
+        }
+        Path p = Path.of(v);
+        if (!Files.isRegularFile(p)) {
+            throw new UsageException("--label-rounding needs 'cicc' or a table file; '" + v + "' does not exist");
+        }
+        try {
+            return LabelRounding.parse(p.getFileName().toString(), Files.readAllLines(p));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static GwpSet gwpSet(String name) {

@@ -2,7 +2,6 @@ package cn.cfp.calc.footprint;
 
 import cn.cfp.calc.gwp.GwpSet;
 import cn.cfp.calc.gwp.GwpSets;
-import cn.cfp.calc.label.LabelRounding;
 import cn.cfp.calc.matrix.Solution;
 import cn.cfp.calc.matrix.SparseSolver;
 import cn.cfp.calc.model.Inventory;
@@ -224,7 +223,7 @@ public final class FootprintCalculator {
                 cs.gwp.name(), cs.gwp.source(), total, stages,
                 new FootprintResult.OriginSplit(origin[0], origin[1], origin[2], bioEm, bioRem), gases, procs, data,
                 List.copyOf(cs.choices), penalty, cutOff, quality,
-                LabelRounding.roundKg(total),
+                inv.rules().labelRounding() == null ? null : inv.rules().labelRounding().roundKg(total),
                 new FootprintResult.SolverInfo(sol.method(), sol.iterations(), sol.residual(), cs.n));
     }
 

@@ -63,7 +63,7 @@ public final class ResultWriters {
             i = row(sum, i, "biogenic kg CO2e", r.origins().biogenicKgCo2e());
             i = row(sum, i, "dLUC kg CO2e", r.origins().dlucKgCo2e());
             i = row(sum, i, "secondary-data penalty kg CO2e", r.penalty().penaltyKgCo2e());
-            i = row(sum, i, "label value", r.label().text());
+            i = row(sum, i, "label value", r.label() == null ? "" : r.label().text());
             row(sum, i, "weighted DQR", r.quality().weightedDqr() == null ? "" : r.quality().weightedDqr());
             Sheet st = wb.createSheet("stages");
             header(st, "stage", "kg CO2e", "%");
@@ -129,7 +129,9 @@ public final class ResultWriters {
                 r.origins().biogenicRemovalsKgCo2e(), r.origins().dlucKgCo2e());
         out.printf(Locale.ROOT, "secondary-data penalty (rate %.2f): %.6f kg CO2e -> total with penalty %.6f%n",
                 r.penalty().rate(), r.penalty().penaltyKgCo2e(), r.penalty().totalWithPenaltyKgCo2e());
-        out.printf(Locale.ROOT, "label value (CICC §10.6): %s%n", r.label().text());
+        if (r.label() != null) {
+            out.printf(Locale.ROOT, "label value (%s): %s%n", r.label().table(), r.label().text());
+        }
         out.printf(Locale.ROOT, "cut-off: %s; excluded %.4f kg%s%n", r.cutOff().note(), r.cutOff().excludedKg(),
                 r.cutOff().excludedPercent() == null ? "" : String.format(Locale.ROOT, " = %.2f %% of product mass",
                         r.cutOff().excludedPercent()));

@@ -33,6 +33,11 @@ public record Inventory(String name, String product, FunctionalUnit functionalUn
         validate(functionalUnit, boundary, processes, factors);
     }
 
+    /** The same inventory with other rules (e.g. a scheme's parameters applied by the platform). */
+    public Inventory withRules(Rules other) {
+        return new Inventory(name, product, functionalUnit, boundary, periodFrom, periodTo, processes, factors, other);
+    }
+
     private static void validate(FunctionalUnit fu, Boundary boundary, List<Process> processes,
                                  List<EmissionFactor> factors) {
         Map<String, Process> byId = new HashMap<>();

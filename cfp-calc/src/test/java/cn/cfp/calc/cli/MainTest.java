@@ -48,6 +48,22 @@ class MainTest {
     }
 
     @Test
+    void label_value_is_printed_only_with_a_rounding_table() throws IOException { // R-CALC-12
+        Run plain = run("calc", MOTOR);
+        assertThat(plain.code()).isZero();
+        assertThat(plain.out()).doesNotContain("label value");
+        Run cicc = run("calc", MOTOR, "--label-rounding", "cicc");
+        assertThat(cicc.out()).contains("label value (CICC-ZY/GZ-20 §10.6): 100 kg CO2e"); // 104.32 kg -> step 10 kg
+        Path table = tmp.resolve("rounding.txt");
+        Files.writeString(table, "# above upTo step (g)\n100000 1000000 1000\n");
+        Run own = run("calc", MOTOR, "--label-rounding", table.toString());
+        assertThat(own.out()).contains("label value (rounding.txt): 104 kg CO2e"); // 104,320 g -> step 1,000 g
+        Run bad = run("calc", MOTOR, "--label-rounding", tmp.resolve("missing.txt").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--label-rounding");
+    }
+
+    @Test
     void gwp_ar5_changes_only_the_gas_characterisation() { // R-CALC-3
         // the only non-CO2e datum of the motor is 0.1 g SF6: AR6 25,200 -> AR5 23,500, so 104.32 - 2.52 + 2.35
         Run r = run("calc", MOTOR, "--gwp", "AR5", "--json");

@@ -28,7 +28,11 @@ class PropertiesAndRefusalsTest {
         assertThat(r.totalKgCo2e()).isCloseTo(104.32, within(1e-9));
         assertThat(r.stages().get(0).kgCo2e()).isCloseTo(72.0, within(1e-9));
         assertThat(r.penalty().penaltyKgCo2e()).isCloseTo(8.65, within(1e-9));
-        assertThat(r.label().text()).isEqualTo("100 kg CO2e");
+        assertThat(r.label()).as("no label value without a scheme's rounding table").isNull();
+        FootprintResult cicc = FootprintCalculator.calculate(motor().withRules(motor().rules()
+                .withLabelRounding(cn.cfp.calc.label.LabelRounding.CICC_ZY_GZ_20)));
+        assertThat(cicc.label().text()).isEqualTo("100 kg CO2e"); // 104.32 kg in (100, 200] kg -> step 10 kg
+        assertThat(cicc.totalKgCo2e()).isEqualTo(r.totalKgCo2e());
         assertThat(r.cutOff().excludedPercent()).isCloseTo(100.0 / 30, within(1e-9));
     }
 

@@ -23,8 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** JSON, CSV and Excel results read back (R-CALC-13). */
 class ResultWritersTest {
 
+    /** The chair with the CICC rounding table passed in, so the label value is written. */
     static FootprintResult chair() throws IOException {
-        return FootprintCalculator.calculate(InventoryJson.read(Path.of("src/main/resources/examples/wooden-chair.json")));
+        var inv = InventoryJson.read(Path.of("src/main/resources/examples/wooden-chair.json"));
+        return FootprintCalculator.calculate(inv.withRules(inv.rules()
+                .withLabelRounding(cn.cfp.calc.label.LabelRounding.CICC_ZY_GZ_20)));
     }
 
     @Test
