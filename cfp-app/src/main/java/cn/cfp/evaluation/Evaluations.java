@@ -301,9 +301,25 @@ public class Evaluations {
      * conforms) and what the client must supplement or correct (required when basically conforming, and when not
      * conforming while another round may follow — then the case clock pauses until the client's supplement [¶59]).
      */
+    /**
+     * The stages the claim-and-evidence evaluation runs in: it "runs in parallel with the document review" [003 ¶59] and
+     * must conclude before the on-site verification, which is usually done with the on-site inspection [003 ¶64] — so
+     * from the document review to the verification stage.
+     */
+    static final java.util.Set<Stage> CLAIM_STAGES = java.util.EnumSet.of(Stage.DOCUMENT_REVIEW, Stage.ON_SITE_INSPECTION, Stage.VERIFICATION);
+
+    private CertificationCase requireClaimStage(long applicationId) {
+        CertificationCase c = cases.require(applicationId);
+        c.requireOpen();
+        if (c.currentStages().stream().noneMatch(CLAIM_STAGES::contains)) {
+            throw Refusal.conflict("cases.notAtStage", c.reference(), List.copyOf(CLAIM_STAGES), c.currentStages());
+        }
+        return c;
+    }
+
     @Transactional
     public Round recordClaim(Actor actor, long applicationId, ClaimInput in) {
-        CertificationCase c = cases.requireAt(applicationId, Stage.VERIFICATION);
+        CertificationCase c = requireClaimStage(applicationId);
         requireVerifying(actor, c);
         Scheme s = schemes.get(c.schemeCode());
         ClaimEvaluation ce = s.claimEvaluation().value();
@@ -374,7 +390,11 @@ public class Evaluations {
         if (kind == null) {
             throw Refusal.badRequest(List.of(Reason.of("evaluation.supplement.kindRequired", List.of(EvaluationKind.values())).at("kind")));
         }
-        c.requireAt(kind == EvaluationKind.STAGE1 ? Stage.PRELIMINARY_EVALUATION : Stage.VERIFICATION);
+        if (kind == EvaluationKind.STAGE1) {
+            c.requireAt(Stage.PRELIMINARY_EVALUATION);
+        } else {
+            requireClaimStage(applicationId);
+        }
         Scheme s = schemes.get(c.schemeCode());
         Evaluation e = load(applicationId);
         int max = kind == EvaluationKind.CLAIM ? claimRounds(s) : UNLIMITED;
@@ -528,7 +548,7 @@ public class Evaluations {
         }
         Scheme s = schemes.get(c.schemeCode());
         Evaluation e = load(applicationId);
-        boolean claimDue = s.claimEvaluation().value() != null && c.currentStages().contains(Stage.VERIFICATION)
+        boolean claimDue = s.claimEvaluation().value() != null && c.currentStages().stream().anyMatch(CLAIM_STAGES::contains)
                 && e.claimTerminationDue(claimRounds(s));
         boolean stage1Failed = c.currentStages().contains(Stage.PRELIMINARY_EVALUATION)
                 && e.last(EvaluationKind.STAGE1).map(Evaluation::failed).orElse(false);

@@ -65,9 +65,12 @@ public class Verifications {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final cn.cfp.evaluation.Evaluations evaluations;
 
     Verifications(VerificationRepository repository, Cases cases, Plans plans, Nonconformities nonconformities,
-                  EvidenceStore evidence, SchemeCatalog schemes, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                  EvidenceStore evidence, SchemeCatalog schemes, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+                  cn.cfp.evaluation.Evaluations evaluations) {
+        this.evaluations = evaluations;
         this.repository = repository;
         this.cases = cases;
         this.plans = plans;
@@ -211,6 +214,7 @@ public class Verifications {
     public Aspect.Concluded conclude(Actor actor, long applicationId, Aspect aspect, Aspect.Conclusion conclusion, String note,
                                      Integer version) {
         CertificationCase c = requireVerifier(actor, applicationId);
+        requireWorkGate(applicationId);
         List<Reason> problems = new ArrayList<>();
         if (aspect == null) {
             problems.add(Reason.of("verification.aspectRequired", List.of(Aspect.values())).at("aspect"));
@@ -248,6 +252,7 @@ public class Verifications {
     @Transactional
     public Correction.Stored correct(Actor actor, long applicationId, Correction correction) {
         requireVerifier(actor, applicationId);
+        requireWorkGate(applicationId);
         SubmissionView s = repository.latest(applicationId)
                 .orElseThrow(() -> Refusal.conflict("verification.noSubmission"));
         List<Reason> problems = new ArrayList<>();
@@ -295,6 +300,7 @@ public class Verifications {
     @Transactional
     public RecalculationView recalculate(Actor actor, long applicationId, Integer iterations, Long seed) {
         CertificationCase c = requireVerifier(actor, applicationId);
+        requireWorkGate(applicationId);
         SubmissionView s = repository.latest(applicationId).orElseThrow(() -> Refusal.conflict("verification.noSubmission"));
         if (iterations != null && (iterations < 2 || iterations > MAX_ITERATIONS)) {
             throw Refusal.badRequest(List.of(Reason.of("verification.iterations", MAX_ITERATIONS).at("iterations")));
@@ -376,6 +382,7 @@ public class Verifications {
     @Transactional
     public NonconformityView raise(Actor actor, long applicationId, Finding f) {
         CertificationCase c = requireVerifier(actor, applicationId);
+        requireWorkGate(applicationId);
         BigDecimal effect = f.correctionId() == null ? null : effectPercent(applicationId, f.correctionId());
         if (f.correctionId() == null) {
             RecalculationView latest = latestResult(applicationId);
@@ -419,7 +426,7 @@ public class Verifications {
     public VerificationView complete(Actor actor, long applicationId, String note) {
         CertificationCase c = requireVerifier(actor, applicationId);
         cases.requireAt(applicationId, Stage.VERIFICATION);
-        Verdict gate = completionGate(c);
+        Verdict gate = workGate(applicationId).and(completionGate(c));
         if (!gate.allowed()) {
             throw Refusal.conflict(gate.reasons());
         }
@@ -454,7 +461,9 @@ public class Verifications {
             problems.add(Reason.of("verification.qualityFails." + consequence.name(), qualityCite));
         }
         if (consistencyCheck(c)) {
-            if (!aspects.containsKey(Aspect.CONSISTENCY_CHECK)) {
+            // an adopted prior verification: the evaluation's consistency check [003 ¶63, ¶67] stands for the
+            // recalculation (the work gate refuses until it is recorded as consistent, or inconsistent with an NC)
+            if (evaluations.consistencyCheck(app).isEmpty()) {
                 problems.add(Reason.of("verification.consistencyOpen"));
             }
         } else {
@@ -485,6 +494,22 @@ public class Verifications {
 
     static boolean consistencyCheck(CertificationCase c) {
         return c.simplified().contains(Stage.VERIFICATION);
+    }
+
+    /**
+     * What must come before the verifier's on-site work (issue 9 item 7): CICC's stage 1 completed and stage 2 within
+     * its gap of it [004 §9.5.1]; CGC's claim-and-evidence evaluation conforming or basically conforming, or the
+     * consistency check of an adopted verification [003 ¶60–63]. Allowed where the scheme has neither.
+     */
+    Verdict workGate(long applicationId) {
+        return evaluations.stage2Gate(applicationId).and(evaluations.onSiteVerificationGate(applicationId));
+    }
+
+    private void requireWorkGate(long applicationId) {
+        Verdict gate = workGate(applicationId);
+        if (!gate.allowed()) {
+            throw Refusal.conflict(gate.reasons());
+        }
     }
 
     /** The case, if the actor is its LEADER or VERIFIER (verification work is signed in that role only). */

@@ -98,6 +98,28 @@ public final class OnSiteFixture {
         return app;
     }
 
+    /** CICC: stage 1 (on the document check, not on site) with every item conforming and the decision to proceed. */
+    public void stage1Proceeds(long app) {
+        cn.cfp.evaluation.Evaluations ev = context.getBean(cn.cfp.evaluation.Evaluations.class);
+        String scheme = context.getBean(Cases.class).require(app).schemeCode();
+        var items = context.getBean(cn.cfp.scheme.SchemeCatalog.class).get(scheme).preliminaryEvaluation().value().items().stream()
+                .map(i -> new cn.cfp.evaluation.ItemAnswer(i.id(), cn.cfp.evaluation.ItemConclusion.CONFORMS, "符合", List.of(), null, null))
+                .toList();
+        ev.recordStage1(who("verifier"), app, new cn.cfp.evaluation.Evaluations.Stage1Input(false, true, items,
+                cn.cfp.evaluation.Stage1Decision.PROCEED, "可以进入二阶段", null));
+    }
+
+    /** CGC: the claim-and-evidence evaluation conforms with every purpose conforming [003 ¶61]. */
+    public void claimConforms(long app) {
+        cn.cfp.evaluation.Evaluations ev = context.getBean(cn.cfp.evaluation.Evaluations.class);
+        String scheme = context.getBean(Cases.class).require(app).schemeCode();
+        var items = context.getBean(cn.cfp.scheme.SchemeCatalog.class).get(scheme).claimEvaluation().value().items().stream()
+                .map(i -> new cn.cfp.evaluation.ItemAnswer(i.id(), cn.cfp.evaluation.ItemConclusion.CONFORMS, "符合", List.of(), null, null))
+                .toList();
+        ev.recordClaim(who("verifier"), app, new cn.cfp.evaluation.Evaluations.ClaimInput(items,
+                cn.cfp.evaluation.ClaimConclusion.CONFORMS, null, null));
+    }
+
     /** The case's current stages. */
     public List<Stage> stages(long app) {
         return context.getBean(Cases.class).require(app).currentStages();

@@ -292,6 +292,8 @@ class VerificationWorkflowTest {
         long app = fx.visitStarted("CGC-R52003");
         var v = fx.who("verifier");
         verifications.submit(fx.who("client-motor"), app, "bracket.json", example(), new BigDecimal("17.5"));
+        // the on-site verification follows the claim-and-evidence evaluation [003 ¶60–62]
+        fx.claimConforms(app);
         // electricity 10 -> 12 kWh: with 18.5, without 17.5: (17.5 - 18.5) / 18.5 = -5.405 % -> GENERAL (< 10 %)
         Correction.Stored small = verifications.correct(v, app,
                 new Correction(Correction.Kind.ACTIVITY, "assembly", "electricity", null, null, 12, "电表读数"));
@@ -328,6 +330,7 @@ class VerificationWorkflowTest {
     void only_a_scheme_with_a_rounding_table_gets_a_label_value_CICC_004_10_6() throws IOException {
         OnSiteFixture fx = new OnSiteFixture(context);
         long app = fx.visitStarted("CICC-ZY-GZ-20");
+        fx.stage1Proceeds(app); // stage 2 after stage 1 [004 §9.5]
         verifications.submit(fx.who("client-motor"), app, "bracket.json", example(), new BigDecimal("17.5"));
         RecalculationView r = verifications.recalculate(fx.who("verifier"), app, null, null);
         JsonNode label = json.readTree(verifications.recalculation(app, r.id()).resultJson()).get("result").get("label");
