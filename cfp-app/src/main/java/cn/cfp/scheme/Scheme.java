@@ -124,6 +124,9 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
     public Cited<PlanNotice> verificationPlanNotice() { return get(SchemeParameter.VERIFICATION_PLAN_NOTICE); }
     public Cited<Integer> onSiteAfterDocumentReviewWorkingDays() { return get(SchemeParameter.ON_SITE_AFTER_DOCUMENT_REVIEW_WORKING_DAYS); }
 
+    /** The on-site inspection's checklist, consistency items, attendance, report contents and suspension reasons. */
+    public Cited<InspectionRules> onSiteInspection() { return get(SchemeParameter.ON_SITE_INSPECTION); }
+
     public Cited<NonconformityPolicy> nonconformities() { return get(SchemeParameter.NONCONFORMITIES); }
 
     public Cited<DecisionPolicy> decision() { return get(SchemeParameter.DECISION); }

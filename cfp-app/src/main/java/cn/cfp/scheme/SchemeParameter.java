@@ -32,6 +32,8 @@ public final class SchemeParameter<T> {
     public static final SchemeParameter<Integer> ON_SITE_AFTER_DOCUMENT_REVIEW_WORKING_DAYS = integer("onSiteAfterDocumentReviewWorkingDays",
             Group.PLANNING, (v, l) -> Texts.pick(l, "文件评审符合或基本符合要求后一般 " + v + " 个工作日内完成现场检查",
                     "on-site inspection generally within " + v + " working days after the document review (conforms or basically conforms)"));
+    /** What the on-site inspection checks and records (R-INS; back-half §1.2–1.6). */
+    public static final SchemeParameter<InspectionRules> ON_SITE_INSPECTION = of("onSiteInspection", InspectionRules.class, Group.FINDINGS);
     public static final SchemeParameter<NonconformityPolicy> NONCONFORMITIES = of("nonconformities", NonconformityPolicy.class, Group.FINDINGS);
     public static final SchemeParameter<DecisionPolicy> DECISION = of("decision", DecisionPolicy.class, Group.FINDINGS);
     public static final SchemeParameter<Independence> INDEPENDENCE = of("independence", Independence.class, Group.FINDINGS);
@@ -68,7 +70,7 @@ public final class SchemeParameter<T> {
             CERTIFICATION_MODE, FLOW, UNIT_DIVISION, APPLICATION_FORM, DOCUMENT_CHECKLIST, ACCEPTANCE_NOTICE_WORKING_DAYS, TIME_LIMIT,
             DOCUMENT_REVIEW_ROUNDS, ONSITE_EXEMPTION,
             TEAM_POLICY, MAN_DAY_TABLE, VERIFICATION_PLAN_NOTICE, ON_SITE_AFTER_DOCUMENT_REVIEW_WORKING_DAYS,
-            NONCONFORMITIES, DECISION, INDEPENDENCE,
+            ON_SITE_INSPECTION, NONCONFORMITIES, DECISION, INDEPENDENCE,
             VALIDITY_YEARS, RENEWAL_WINDOW, RENEWAL_PROCEDURE,
             SURVEILLANCE, SURVEILLANCE_FOOTPRINT, SURVEILLANCE_NC_DEADLINE,
             SUSPENSION_MAX_MONTHS, STATUS_ACTION_WORKING_DAYS, REAPPLICATION_BAN_MONTHS, FOOTPRINT_INCREASE_RULE,
