@@ -86,20 +86,40 @@ public class Inspections {
 
     @ApplicationModuleListener
     void on(PlanEvents.Sent sent) {
-        InspectionRepository.VisitRow v = ensure(sent.applicationId());
         String team = sent.team().stream().map(m -> m.userId() + ":" + m.role()).collect(Collectors.joining(","));
-        repository.updateVisit(with(v, sent.visitDate(), team, v.startedAt(), v.startedBy()));
+        retrying(() -> {
+            InspectionRepository.VisitRow v = ensure(sent.applicationId());
+            if (!Objects.equals(v.scheduledOn(), sent.visitDate()) || !Objects.equals(v.team(), team)) {
+                repository.updateVisit(with(v, sent.visitDate(), team, v.startedAt(), v.startedBy()));
+            }
+        });
         audit.record(Actor.SYSTEM.username(), "INSPECTION_VISIT_SCHEDULED", target(sent.applicationId()),
                 Map.of("visitDate", String.valueOf(sent.visitDate()), "team", team));
     }
 
     @ApplicationModuleListener
     void on(PlanEvents.VisitStarted started) {
-        InspectionRepository.VisitRow v = ensure(started.applicationId());
-        if (v.startedAt() == null) {
-            repository.updateVisit(with(v, v.scheduledOn(), v.team(), clock.instant(), started.startedBy()));
-            audit.record(started.startedBy(), "INSPECTION_VISIT_STARTED", target(started.applicationId()),
-                    Map.of("visitDate", String.valueOf(started.visitDate())));
+        retrying(() -> {
+            InspectionRepository.VisitRow v = ensure(started.applicationId()); // takes the start from the plan
+            if (v.startedAt() == null) {
+                repository.updateVisit(with(v, v.scheduledOn(), v.team(), clock.instant(), started.startedBy()));
+            }
+        });
+        audit.record(started.startedBy(), "INSPECTION_VISIT_STARTED", target(started.applicationId()),
+                Map.of("visitDate", String.valueOf(started.visitDate())));
+    }
+
+    /** A listener's update that met a concurrent one (the version moved): read again and retry. */
+    private static void retrying(Runnable r) {
+        for (int i = 0; ; i++) {
+            try {
+                r.run();
+                return;
+            } catch (Refusal e) {
+                if (i >= 2) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -547,7 +567,11 @@ public class Inspections {
         }
         InspectionRepository.VisitRow row = v.orElseThrow();
         if (row.startedAt() == null && plan.isPresent() && plan.get().visitStartedAt() != null) {
-            repository.updateVisit(with(row, row.scheduledOn(), row.team(), plan.get().visitStartedAt(), plan.get().visitStartedBy()));
+            try {
+                repository.updateVisit(with(row, row.scheduledOn(), row.team(), plan.get().visitStartedAt(), plan.get().visitStartedBy()));
+            } catch (Refusal concurrent) {
+                // planning's listener recorded the start meanwhile
+            }
             row = repository.visit(applicationId).orElseThrow();
         }
         return row;

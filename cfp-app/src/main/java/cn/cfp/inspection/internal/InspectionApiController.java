@@ -45,7 +45,7 @@ class InspectionApiController {
     record TextRequest(String text, Integer version) {
     }
 
-    record AttendanceRequest(InspectionRules.Meeting meeting, String name, String organisation, String position, boolean signed) {
+    record AttendanceRequest(InspectionRules.Meeting meeting, String name, String organisation, String position, Boolean signed) {
     }
 
     record ProductsRequest(List<String> identifiers, Integer version) {
@@ -134,7 +134,7 @@ class InspectionApiController {
     @PostMapping("/api/inspection/{applicationId}/attendance")
     Attendance attendance(Actor me, @PathVariable long applicationId, @RequestBody AttendanceRequest body) {
         return inspections.addAttendance(me, applicationId, body.meeting(), body.name(), body.organisation(), body.position(),
-                body.signed());
+                Boolean.TRUE.equals(body.signed()));
     }
 
     @Operation(summary = "Upload a photo or PDF from the device as evidence of the case; link it to an answer by its id")
