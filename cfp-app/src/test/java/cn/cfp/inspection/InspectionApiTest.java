@@ -273,4 +273,31 @@ class InspectionApiTest {
         assertThat(codes(call("GET", "/api/inspection/" + app + "/rules", "pm", null), 409)).containsExactly("inspection.noInspection");
         assertThat(Map.of()).isEmpty();
     }
+
+    @Test
+    void a_photo_from_the_device_is_stored_as_evidence_and_linked_to_the_answer_R_INS_1() {
+        long app = fx.visitStarted("CNEX-01-G");
+        long site = firstSite(app);
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        TestHttp.Multipart form = new TestHttp.Multipart().field("name", "A1-10.2@" + site).file("file", "meter.png", png);
+        HttpResponse<String> up = http.send("POST", "/api/inspection/" + app + "/evidence", "inspector", form.contentType(), form.body());
+        long evidenceId = ok(up).get("id").asLong();
+        JsonNode a = ok(call("PUT", answer(app, "A1-10.2", site), "inspector",
+                "{\"result\":\"CONFORMS\",\"note\":\"校准证书在有效期内\",\"evidenceIds\":[" + evidenceId + "]}"));
+        assertThat(a.get("evidenceIds").get(0).asLong()).isEqualTo(evidenceId);
+        assertThat(codes(call("PUT", answer(app, "A1-10.3.1", site), "inspector",
+                "{\"result\":\"CONFORMS\",\"evidenceIds\":[999999]}"), 400)).containsExactly("inspection.evidence.unknown");
+    }
+
+    @Test
+    void the_inspection_page_is_in_one_language_R_INS_1() {
+        long app = fx.visitStarted("CEC-FURNITURE");
+        HttpResponse<String> zh = call("GET", "/inspection/" + app, "inspector", null);
+        assertThat(zh.statusCode()).isEqualTo(200);
+        assertThat(zh.body()).contains("产品碳足迹认证工厂保证能力要求", "C3-2.3", "产品一致性检查");
+        HttpResponse<String> en = call("GET", "/inspection/" + app + "?lang=en", "inspector", null);
+        assertThat(en.statusCode()).isEqualTo(200);
+        assertThat(en.body()).contains("Factory assurance-capability requirements", "Product consistency check", "kept at least 24 months");
+    }
 }
