@@ -84,6 +84,9 @@ class SuspensionApiTest {
         JsonNode approved = ok(call("POST", base + "/" + id + "/approval", "pm", "{\"version\":0}"));
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
         assertThat(cases.require(app).paused()).isTrue();
+        HttpResponse<String> page = call("GET", "/inspection/" + app, "pm", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("已中止").contains("/suspensions/" + id + "/notice.pdf").contains("resume-" + id);
         HttpResponse<byte[]> pdf = http.sendForBytes(base + "/" + id + "/notice.pdf", "pm");
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {

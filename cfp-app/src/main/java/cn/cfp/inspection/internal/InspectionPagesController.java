@@ -28,12 +28,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class InspectionPagesController {
 
     private final Inspections inspections;
+    private final cn.cfp.inspection.Suspensions suspensions;
     private final Applications applications;
     private final Cases cases;
     private final SchemeCatalog schemes;
 
-    InspectionPagesController(Inspections inspections, Applications applications, Cases cases, SchemeCatalog schemes) {
+    InspectionPagesController(Inspections inspections, cn.cfp.inspection.Suspensions suspensions, Applications applications,
+                              Cases cases, SchemeCatalog schemes) {
         this.inspections = inspections;
+        this.suspensions = suspensions;
         this.applications = applications;
         this.cases = cases;
         this.schemes = schemes;
@@ -47,6 +50,11 @@ class InspectionPagesController {
         model.addAttribute("scheme", schemes.get(c.schemeCode()));
         InspectionRules rules = schemes.get(c.schemeCode()).onSiteInspection().value();
         model.addAttribute("rules", rules);
+        model.addAttribute("suspensions", suspensions.of(applicationId));
+        model.addAttribute("activities", cn.cfp.inspection.Suspension.Activity.values());
+        boolean onTeam = c.team().stream().anyMatch(m -> m.userId() == me.id());
+        model.addAttribute("reporter", onTeam && c.isOpen());
+        model.addAttribute("manager", c.isOpen() && c.isManager(me.id()) && me.has(cn.cfp.access.Role.PROJECT_MANAGER));
         if (rules == null) {
             return "inspection/visit";
         }
@@ -118,6 +126,38 @@ class InspectionPagesController {
     String complete(Actor me, @PathVariable long applicationId, @RequestParam(required = false) String note) {
         inspections.complete(me, applicationId, note);
         return redirect(applicationId, "completion");
+    }
+
+    @PostMapping("/inspection/{applicationId}/suspensions")
+    String report(Actor me, @PathVariable long applicationId,
+                  @RequestParam(required = false) cn.cfp.inspection.Suspension.Activity activity,
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String text,
+                  @RequestParam(required = false) boolean clientCaused) {
+        suspensions.report(me, applicationId, activity, reason, text, clientCaused);
+        return redirect(applicationId, "suspensions");
+    }
+
+    @PostMapping("/inspection/{applicationId}/suspensions/{suspensionId}/approval")
+    String approve(Actor me, @PathVariable long applicationId, @PathVariable long suspensionId,
+                   @RequestParam(required = false) Integer version) {
+        suspensions.approve(me, applicationId, suspensionId, version);
+        return redirect(applicationId, "suspensions");
+    }
+
+    @PostMapping("/inspection/{applicationId}/suspensions/{suspensionId}/resumption")
+    String resume(Actor me, @PathVariable long applicationId, @PathVariable long suspensionId,
+                  @RequestParam(required = false) Integer version) {
+        suspensions.resume(me, applicationId, suspensionId, version);
+        return redirect(applicationId, "suspensions");
+    }
+
+    @PostMapping("/inspection/{applicationId}/termination")
+    String terminate(Actor me, @PathVariable long applicationId, @RequestParam(required = false) String reasons,
+                     @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        boolean none = file == null || file.isEmpty();
+        suspensions.terminate(me, applicationId, reasons, none ? null : file.getOriginalFilename(), none ? null : file.getInputStream());
+        return redirect(applicationId, "suspensions");
     }
 
     private static String redirect(long applicationId, String anchor) {

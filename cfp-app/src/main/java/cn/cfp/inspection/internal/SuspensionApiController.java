@@ -61,7 +61,8 @@ class SuspensionApiController {
     }
 
     @Operation(summary = "The suspension notice to the client (PDF; title from the scheme)")
-    @GetMapping("/api/inspection/{applicationId}/suspensions/{suspensionId}/notice.pdf")
+    @GetMapping({"/api/inspection/{applicationId}/suspensions/{suspensionId}/notice.pdf",
+            "/inspection/{applicationId}/suspensions/{suspensionId}/notice.pdf"})
     ResponseEntity<byte[]> notice(@PathVariable long applicationId, @PathVariable long suspensionId, Locale locale) {
         return suspensions.notice(applicationId, suspensionId, locale);
     }
