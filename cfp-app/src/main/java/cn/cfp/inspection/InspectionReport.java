@@ -136,8 +136,16 @@ public class InspectionReport {
                             + t(l, "ncStatus") + t(l, "nc." + nc.status().name()));
                 }
             }
-            case "conclusion" -> out.add(v.completed() ? t(l, "conclusion.done")
-                    : ncs.stream().anyMatch(NonconformityView::open) ? t(l, "conclusion.openNc") : t(l, "conclusion.pending"));
+            case "conclusion" -> {
+                long nonconforming = v.checklist().stream().filter(a -> a.result() == Answer.Result.NONCONFORMS).count();
+                long inconsistent = v.consistency().stream().filter(a -> a.result() == Answer.Result.INCONSISTENT).count();
+                out.add(t(l, "assurance") + (nonconforming == 0 ? t(l, "assurance.conforms")
+                        : t(l, "assurance.nonconforms") + " " + nonconforming));
+                out.add(t(l, "consistencyResult") + (inconsistent == 0 ? t(l, "assurance.conforms")
+                        : t(l, "assurance.nonconforms") + " " + inconsistent));
+                out.add(v.completed() ? t(l, "conclusion.done")
+                        : ncs.stream().anyMatch(NonconformityView::open) ? t(l, "conclusion.openNc") : t(l, "conclusion.pending"));
+            }
             case "commitment" -> out.add(t(l, "commitment"));
             default -> {
             }
