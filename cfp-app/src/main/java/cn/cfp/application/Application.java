@@ -260,7 +260,8 @@ final class Application {
 
     void requireStatus(ApplicationStatus... allowed) {
         if (Arrays.stream(allowed).noneMatch(s -> s == status)) {
-            throw Refusal.conflict("application.wrongStatus", reference, status, Arrays.asList(allowed));
+            throw Refusal.conflict("application.wrongStatus", reference, Reason.of("app.status." + status),
+                    Arrays.stream(allowed).map(a -> Reason.of("app.status." + a)).toList());
         }
     }
 

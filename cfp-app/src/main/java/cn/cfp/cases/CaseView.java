@@ -40,4 +40,10 @@ public record CaseView(long caseId, long applicationId, String reference, String
     public boolean isOpen() {
         return end == null;
     }
+
+    /** Whether the case's route has {@code stage} (by name, for pages) and it was not waived. */
+    public boolean hasStage(String stage) {
+        return route.stream().flatMap(s -> s.stages().stream())
+                .anyMatch(s -> s.stage().name().equals(stage) && s.state() != State.WAIVED);
+    }
 }

@@ -40,6 +40,9 @@ class DemoData implements SmartInitializingSingleton, ApplicationRunner {
     private final ApplicationArguments arguments;
     private final TransactionTemplate transaction;
 
+    /** Whether this start loaded the demo data (a fresh database): then the demo cases follow ({@link DemoCases}). */
+    private volatile boolean loadedNow;
+
     DemoData(Organisations organisations, UserDirectory users, @Value("${cfp.base-url}") String baseUrl,
              ApplicationArguments arguments, PlatformTransactionManager transactions) {
         this.organisations = organisations;
@@ -55,11 +58,17 @@ class DemoData implements SmartInitializingSingleton, ApplicationRunner {
         if (!arguments.getNonOptionArgs().isEmpty()) {
             return; // a CLI command (e.g. `audit verify`), not the platform
         }
-        transaction.executeWithoutResult(status -> {
+        loadedNow = Boolean.TRUE.equals(transaction.execute(status -> {
             if (organisations.findByName(BODY).isEmpty()) {
                 load();
+                return true;
             }
-        });
+            return false;
+        }));
+    }
+
+    boolean loadedNow() {
+        return loadedNow;
     }
 
     /** Demo user name -> (display name, role). */

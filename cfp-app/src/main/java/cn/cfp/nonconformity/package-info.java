@@ -5,6 +5,12 @@
  * (raise, read) and the named policy {@link cn.cfp.nonconformity.NoOpenNonconformityPolicy} that the on-site stages, the
  * technical review and the decision ask ("no positive conclusion while a nonconformity is open", 001 §9.6.7 5) b).
  *
- * <p>This module depends on {@code cases} only; inspection and verification call it (never the other way round).
+ * <p>After raising, each NC is a {@code Nonconformity} aggregate (issue → answer → accept / reject, version-checked,
+ * audited, published as {@link cn.cfp.nonconformity.NonconformityEvents}); the issued list is a PDF; a daily job applies
+ * the scheme's consequence of a missed due date (TERMINATE / FAIL as scheme data); the team completes CICC's NC_CLOSURE.
+ * The SPI {@link cn.cfp.nonconformity.RecalculationLookup} lets the verification module check a recalculation reference.
+ *
+ * <p>This module depends on {@code cases}, {@code scheme}, {@code evidence}, {@code calendar}, {@code document},
+ * {@code party} and {@code audit}; inspection, verification and notification call it (never the other way round).
  */
 package cn.cfp.nonconformity;

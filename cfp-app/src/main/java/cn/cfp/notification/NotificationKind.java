@@ -25,7 +25,15 @@ public enum NotificationKind {
     /** The client confirmed the on-site plan (to the case's project manager). {0} reference, {1} revision. */
     PLAN_CONFIRMED,
     /** The client asked for a change of the on-site plan (to the case's project manager). {0} reference, {1} revision, {2} reason. */
-    PLAN_CHANGE_REQUESTED;
+    PLAN_CHANGE_REQUESTED,
+    /** A list of nonconformities was issued to the client to answer (R-NC-1). {0} reference, {1} NC numbers, {2} due on. */
+    NC_ISSUED,
+    /** The team did not accept the client's answer to a nonconformity. {0} reference, {1} NC number, {2} reason, {3} new due on. */
+    NC_ANSWER_REJECTED,
+    /** The client answered a nonconformity (to the case's team). {0} reference, {1} NC number, {2} round. */
+    NC_ANSWERED,
+    /** A nonconformity's due date passed without an answer; the scheme's consequence applied (R-NC-3). {0} reference, {1} NC number, {2} due on, {3} consequence. */
+    NC_DEADLINE_MISSED;
 
     public String subjectKey() {
         return "notification." + name() + ".subject";

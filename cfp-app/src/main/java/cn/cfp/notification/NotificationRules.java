@@ -3,6 +3,10 @@ package cn.cfp.notification;
 import static cn.cfp.notification.NotificationKind.APPLICATION_TO_REVIEW;
 import static cn.cfp.notification.NotificationKind.CASE_ASSIGNED;
 import static cn.cfp.notification.NotificationKind.DOCUMENTS_TO_SUPPLEMENT;
+import static cn.cfp.notification.NotificationKind.NC_ANSWERED;
+import static cn.cfp.notification.NotificationKind.NC_ANSWER_REJECTED;
+import static cn.cfp.notification.NotificationKind.NC_DEADLINE_MISSED;
+import static cn.cfp.notification.NotificationKind.NC_ISSUED;
 import static cn.cfp.notification.NotificationKind.PLAN_CHANGE_REQUESTED;
 import static cn.cfp.notification.NotificationKind.PLAN_CONFIRMED;
 import static cn.cfp.notification.NotificationKind.PLAN_REVISED;
@@ -17,6 +21,7 @@ import cn.cfp.cases.CaseEvents;
 import cn.cfp.cases.Cases;
 import cn.cfp.cases.CertificationCase;
 import cn.cfp.cases.TeamMember;
+import cn.cfp.nonconformity.NonconformityEvents;
 import cn.cfp.planning.ClientAnswer;
 import cn.cfp.planning.PlanEvents;
 import cn.cfp.planning.TeamRole;
@@ -128,6 +133,75 @@ class NotificationRules {
         notifier.tell(recipients.people(List.of(c.managerUserId())), e.answer() == ClientAnswer.CONFIRMED
                 ? Notice.of(PLAN_CONFIRMED, planning(e.applicationId()), key, e.reference(), e.revision())
                 : Notice.of(PLAN_CHANGE_REQUESTED, planning(e.applicationId()), key, e.reference(), e.revision(), e.text()));
+    }
+
+    // ------------------------------------------------------------------ nonconformities (R-NC)
+
+    /** The applicant's people are told of an issued list of nonconformities to answer (once per list). */
+    @ApplicationModuleListener
+    void on(NonconformityEvents.Issued e) {
+        notifier.tell(recipients.applicant(e.applicationId()), Notice.of(NC_ISSUED, nonconformities(e.applicationId()), key(e),
+                e.reference(), e.numbers().toString(), e.dueOn()));
+    }
+
+    /** The applicant's people are told that an answer was not accepted, with the reason and the new due date. */
+    @ApplicationModuleListener
+    void on(NonconformityEvents.Rejected e) {
+        notifier.tell(recipients.applicant(e.applicationId()), Notice.of(NC_ANSWER_REJECTED, nonconformities(e.applicationId()),
+                key(e), e.reference(), e.number(), e.reason(), e.dueOn()));
+    }
+
+    /** The case's team is told of a client's answer to verify (once per answer round). */
+    @ApplicationModuleListener
+    void on(NonconformityEvents.Answered e) {
+        CertificationCase c = cases.require(e.applicationId());
+        notifier.tell(recipients.people(c.team().stream().map(TeamMember::userId).toList()), Notice.of(NC_ANSWERED,
+                nonconformities(e.applicationId()), "nc-answer:" + e.applicationId() + ":" + e.number() + ":" + e.round(),
+                e.reference(), e.number(), e.round()));
+    }
+
+    /** A missed deadline: the applicant's people and the case's project manager are told of the consequence applied. */
+    @ApplicationModuleListener
+    void on(NonconformityEvents.DeadlineMissed e) {
+        CertificationCase c = cases.require(e.applicationId());
+        String key = "nc-deadline:" + e.applicationId() + ":" + e.number();
+        Notice n = Notice.of(NC_DEADLINE_MISSED, nonconformities(e.applicationId()), key, e.reference(), e.number(), e.dueOn(),
+                Consequence.of(e.consequence()));
+        notifier.tell(recipients.applicant(e.applicationId()), n);
+        notifier.tell(recipients.people(List.of(c.managerUserId())), n);
+    }
+
+    /** The consequence of a missed NC deadline in the reader's words, not its code. */
+    enum Consequence implements cn.cfp.shared.Localized {
+        TERMINATE("认证终止", "the certification was terminated"),
+        FAIL("记为不通过，不能作出认证通过的决定", "recorded as a fail: no positive decision is possible"),
+        OVERDUE("记录为逾期", "recorded as overdue");
+
+        private final String zh;
+        private final String en;
+
+        Consequence(String zh, String en) {
+            this.zh = zh;
+            this.en = en;
+        }
+
+        static Object of(String code) {
+            for (Consequence c : values()) {
+                if (c.name().equals(code)) {
+                    return c;
+                }
+            }
+            return code;
+        }
+
+        @Override
+        public String label(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) ? en : zh;
+        }
+    }
+
+    private static String nonconformities(long applicationId) {
+        return "/nonconformities/" + applicationId;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -263,7 +263,8 @@ final class Plan {
     }
 
     private void answer(ClientAnswer kind, Integer revision, String text, boolean textRequired, Actor client, Clock clock) {
-        requireStatus(EnumSet.of(PlanStatus.SENT), kind == ClientAnswer.CONFIRMED ? "planning.action.confirm" : "planning.action.requestChange");
+        requireStatus(EnumSet.of(PlanStatus.SENT, PlanStatus.VISIT_STARTED),
+                kind == ClientAnswer.CONFIRMED ? "planning.action.confirm" : "planning.action.requestChange");
         Revision current = currentRevision().orElseThrow(() -> Refusal.conflict("planning.visit.notSent"));
         if (revision != null && revision != current.number()) {
             throw Refusal.conflict("planning.answer.notCurrent", revision, current.number());
@@ -288,7 +289,7 @@ final class Plan {
      * "变更情况书面通知"]. {@code rules}: the revised scheme is complete, its visit date not past and the scheme's notice met.
      */
     void revise(InspectionScheme revised, String note, Verdict rules, Actor planner, Clock clock) {
-        requireStatus(EnumSet.of(PlanStatus.SENT), "planning.action.revise");
+        requireStatus(EnumSet.of(PlanStatus.SENT, PlanStatus.VISIT_STARTED), "planning.action.revise");
         List<Reason> problems = new ArrayList<>();
         if (revised == null) {
             throw Refusal.badRequest("planning.inspectionScheme.required");
@@ -344,7 +345,9 @@ final class Plan {
 
     private void requireStatus(Set<PlanStatus> allowed, String actionCode) {
         if (!allowed.contains(status)) {
-            throw Refusal.conflict("planning.wrongStatus", Reason.of(actionCode), status, List.copyOf(allowed));
+            // statuses as their page texts, not their codes (stop 15: the refusal showed e.g. "SENT")
+            throw Refusal.conflict("planning.wrongStatus", Reason.of(actionCode), Reason.of("planning.status." + status),
+                    allowed.stream().sorted().map(a -> Reason.of("planning.status." + a)).toList());
         }
     }
 

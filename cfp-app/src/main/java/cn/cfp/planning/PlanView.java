@@ -49,10 +49,11 @@ public record PlanView(long id, long applicationId, String applicationReference,
 
     /**
      * A version of the on-site plan as sent ({@code note}: what changed and why; null for the first) and the client's
-     * answer to it (null while it has not answered).
+     * answer to it (null while it has not answered). {@code duringVisit}: made while the team was on site (derived from
+     * the visit's start) — the revision record 003 ¶36 requires of changes during the visit.
      */
     public record Revision(int number, InspectionScheme scheme, LocalDate visitDate, String note, String sentBy, Instant sentAt,
-                           ClientAnswer answer, String answerText, String answeredBy, Instant answeredAt) {
+                           ClientAnswer answer, String answerText, String answeredBy, Instant answeredAt, boolean duringVisit) {
     }
 
     public PlanView {
@@ -71,7 +72,7 @@ public record PlanView(long id, long applicationId, String applicationReference,
     /** The client can answer now: the plan is sent and its current revision has no answer yet. */
     @JsonProperty("awaitingAnswer")
     public boolean awaitingAnswer() {
-        return status == PlanStatus.SENT && currentRevision() != null && currentRevision().answer() == null;
+        return status.sent() && currentRevision() != null && currentRevision().answer() == null;
     }
 
     /** What a client sees: status, team names and roles, objections, visit date, the revisions it was sent and its answers. */

@@ -376,7 +376,8 @@ public class Plans {
      * The planner revises the on-site plan sent to the client (visit date, schedule, other items) and sends the revision,
      * which the client answers again; the earlier revisions are kept [003 ¶36 "应修订检查计划，并保留修订记录"; 004 §9.4.3
      * "变更情况书面通知…并协商一致"]. The revision must be complete, its visit date ahead and the scheme's notice met
-     * (e.g. ≥ 1 working day before the visit [001 §9.6.2]).
+     * (e.g. ≥ 1 working day before the visit [001 §9.6.2]). During the visit the team revises the plan the same way, with its
+     * reason, and the client agrees to the change in writing [003 ¶36; 004 §9.4.3] (issue 9 item 1).
      */
     @Transactional
     public PlanView revise(Actor actor, long applicationId, InspectionScheme revised, String note) {
@@ -387,7 +388,10 @@ public class Plans {
         List<Reason> problems = new ArrayList<>();
         if (revised != null) {
             problems.addAll(revised.problems());
-            VisitNotice.refusal(today(), revised.visitDate(), scheme.verificationPlanNotice(), calendar::isWorkingDay).ifPresent(problems::add);
+            if (plan.status() != PlanStatus.VISIT_STARTED) {
+                // before the visit the scheme's notice applies; a change made on site is recorded, not re-noticed [003 ¶36]
+                VisitNotice.refusal(today(), revised.visitDate(), scheme.verificationPlanNotice(), calendar::isWorkingDay).ifPresent(problems::add);
+            }
             if (revised.dataPeriodFrom() != null && revised.dataPeriodTo() != null && revised.dataPeriodFrom().isAfter(revised.dataPeriodTo())) {
                 problems.add(Reason.of("planning.dataPeriod", revised.dataPeriodFrom(), revised.dataPeriodTo()).at("dataPeriodFrom"));
             }
@@ -660,7 +664,8 @@ public class Plans {
             Optional<Plan.Answer> a = r.answerTo(x.number());
             return new PlanView.Revision(x.number(), x.scheme(), x.visitDate(), x.note(), x.sentBy(), x.sentAt(),
                     a.map(Plan.Answer::answer).orElse(null), a.map(Plan.Answer::text).orElse(null),
-                    a.map(Plan.Answer::by).orElse(null), a.map(Plan.Answer::at).orElse(null));
+                    a.map(Plan.Answer::by).orElse(null), a.map(Plan.Answer::at).orElse(null),
+                    r.visitStartedAt() != null && x.sentAt() != null && x.sentAt().isAfter(r.visitStartedAt()));
         }).toList();
         boolean required = notice.value() != null && notice.value().confirmationRequired();
         return new PlanView(r.id(), r.applicationId(), app.reference(), r.schemeCode(), r.status(), r.field(), members, verdict,

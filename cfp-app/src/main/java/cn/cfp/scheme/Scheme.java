@@ -126,6 +126,14 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
 
     /** The on-site inspection's checklist, consistency items, attendance, report contents and suspension reasons. */
     public Cited<InspectionRules> onSiteInspection() { return get(SchemeParameter.ON_SITE_INSPECTION); }
+    /** CICC's stage 1 [004 §9.5.2]; null value in schemes without one. */
+    public Cited<PreliminaryEvaluation> preliminaryEvaluation() { return get(SchemeParameter.PRELIMINARY_EVALUATION); }
+
+    /** The most months from the end of stage 1 to the start of stage 2 [004 §9.5.1]; null value where not stated. */
+    public Cited<Integer> stageGapMaxMonths() { return get(SchemeParameter.STAGE_GAP_MAX_MONTHS); }
+
+    /** CGC's claim-and-evidence evaluation [003 ¶57–63]; null value in schemes without one. */
+    public Cited<ClaimEvaluation> claimEvaluation() { return get(SchemeParameter.CLAIM_EVALUATION); }
 
     public Cited<NonconformityPolicy> nonconformities() { return get(SchemeParameter.NONCONFORMITIES); }
 

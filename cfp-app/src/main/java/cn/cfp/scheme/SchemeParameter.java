@@ -34,6 +34,13 @@ public final class SchemeParameter<T> {
                     "on-site inspection generally within " + v + " working days after the document review (conforms or basically conforms)"));
     /** What the on-site inspection checks and records (R-INS; back-half §1.2–1.6). */
     public static final SchemeParameter<InspectionRules> ON_SITE_INSPECTION = of("onSiteInspection", InspectionRules.class, Group.FINDINGS);
+    /** CICC's stage 1 (一阶段核查评价) before the on-site verification [004 §9.5.2]; null in schemes without one. */
+    public static final SchemeParameter<PreliminaryEvaluation> PRELIMINARY_EVALUATION = of("preliminaryEvaluation", PreliminaryEvaluation.class, Group.PROCESS);
+    /** The most months between the end of stage 1 and the start of stage 2 (≤, the last day included) [004 §9.5.1]. */
+    public static final SchemeParameter<Integer> STAGE_GAP_MAX_MONTHS = integer("stageGapMaxMonths", Group.PROCESS,
+            (v, l) -> Texts.pick(l, "一、二阶段间隔不超过 " + v + " 个月", "at most " + v + " months between stage 1 and stage 2"));
+    /** CGC's claim-and-evidence evaluation before the on-site verification [003 ¶57–63]; null in schemes without one. */
+    public static final SchemeParameter<ClaimEvaluation> CLAIM_EVALUATION = of("claimEvaluation", ClaimEvaluation.class, Group.PROCESS);
     public static final SchemeParameter<NonconformityPolicy> NONCONFORMITIES = of("nonconformities", NonconformityPolicy.class, Group.FINDINGS);
     public static final SchemeParameter<DecisionPolicy> DECISION = of("decision", DecisionPolicy.class, Group.FINDINGS);
     public static final SchemeParameter<Independence> INDEPENDENCE = of("independence", Independence.class, Group.FINDINGS);
@@ -70,6 +77,7 @@ public final class SchemeParameter<T> {
             CERTIFICATION_MODE, FLOW, UNIT_DIVISION, APPLICATION_FORM, DOCUMENT_CHECKLIST, ACCEPTANCE_NOTICE_WORKING_DAYS, TIME_LIMIT,
             DOCUMENT_REVIEW_ROUNDS, ONSITE_EXEMPTION,
             TEAM_POLICY, MAN_DAY_TABLE, VERIFICATION_PLAN_NOTICE, ON_SITE_AFTER_DOCUMENT_REVIEW_WORKING_DAYS,
+            PRELIMINARY_EVALUATION, STAGE_GAP_MAX_MONTHS, CLAIM_EVALUATION,
             ON_SITE_INSPECTION, NONCONFORMITIES, DECISION, INDEPENDENCE,
             VALIDITY_YEARS, RENEWAL_WINDOW, RENEWAL_PROCEDURE,
             SURVEILLANCE, SURVEILLANCE_FOOTPRINT, SURVEILLANCE_NC_DEADLINE,

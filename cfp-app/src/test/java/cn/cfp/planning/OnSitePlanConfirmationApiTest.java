@@ -226,8 +226,17 @@ class OnSitePlanConfirmationApiTest {
         assertThat(staffView.get("currentRevision").get("number").asInt()).isEqualTo(2);
 
         assertThat(ok(call("POST", base + "/visit-start", "inspector", null)).get("status").asString()).isEqualTo("VISIT_STARTED");
-        // the visit started: the plan is no longer revised or answered here
-        assertThat(refused(call("POST", base + "/revisions", "pm", revision(visit, "x", "再次改期")), 409)).isEqualTo("planning.wrongStatus");
+        // during the visit the team revises the plan with its reason, the record keeps it as a change on site, and the
+        // client agrees in writing [003 ¶36; 004 §9.4.3]; a revision without its reason is refused
+        assertThat(refused(call("POST", base + "/revisions", "inspector", revision(visit, "第二天下午改为查看仓库", null)), 400))
+                .isEqualTo("planning.revision.noteRequired");
+        JsonNode onSite = ok(call("POST", base + "/revisions", "inspector", revision(visit, "第二天下午改为查看仓库", "生产线检修，调整顺序")));
+        assertThat(onSite.get("revisions").size()).isEqualTo(3);
+        assertThat(onSite.get("revisions").get(2).get("duringVisit").asBoolean()).isTrue();
+        assertThat(onSite.get("revisions").get(1).get("duringVisit").asBoolean()).isFalse();
+        assertThat(onSite.get("status").asString()).isEqualTo("VISIT_STARTED");
+        JsonNode agreed = ok(call("POST", base + "/confirmation", "client-motor", "{\"revision\":3,\"note\":\"同意\"}"));
+        assertThat(agreed.get("revisions").get(2).get("answer").asString()).isEqualTo("CONFIRMED");
     }
 
     @Test

@@ -68,7 +68,9 @@ class PlanningApiTest {
         HttpResponse<String> early = call("POST", base + "/approval", "pm", null);
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(json.readTree(early.body()).get("errors").get(0).get("code").asString()).isEqualTo("planning.wrongStatus");
-        assertThat(json.readTree(early.body()).get("errors").get(0).get("args").toString()).contains("DRAFT");
+        assertThat(json.readTree(early.body()).get("errors").get(0).get("args").toString()).contains("草稿");
+        // the words name the status as the pages do, never its code
+        assertThat(json.readTree(early.body()).get("errors").get(0).get("message").asString()).contains("草稿").doesNotContain("DRAFT");
 
         // a team breaking the rules: refused with every reason, nothing changes
         HttpResponse<String> bad = call("PUT", base + "/team", "pm",

@@ -54,40 +54,17 @@ class ApplicationBrowserTest {
     }
 
     private void login(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("cfp-demo-2026");
-        browser.findElement(By.id("login-submit")).click();
-        assertThat(browser.findElement(By.id("current-user")).getText()).isNotBlank();
+        Browser.login(browser, port, user);
     }
 
     /** Clicks and fails with the page's refusal reasons if the action was refused. */
     private void click(WebElement button) {
-        button.click();
-        // every click here submits a form: wait until the old page is gone before reading the new one
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d -> isGone(button));
-        // look for a refusal without waiting: an absent element must not cost the implicit wait
-        browser.manage().timeouts().implicitlyWait(java.time.Duration.ZERO);
-        List<WebElement> reasons;
-        try {
-            reasons = browser.findElements(By.id("refusal-reasons"));
-        } finally {
-            browser.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
-        }
-        assertThat(reasons).as(() -> "refused: " + reasons.get(0).getText()).isEmpty();
+        Browser.click(browser, button);
     }
 
     /** True once the element's page has been replaced (Chrome reports this as stale or as a node outside the document). */
     private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
-        }
+        return Browser.isGone(element);
     }
 
     private void setDate(WebElement input, LocalDate date) {

@@ -51,6 +51,52 @@ final class Browser {
         }
     }
 
+    /** Signs in as a demo user (the demo password) on a fresh session and checks the shell shows who is signed in. */
+    static void login(ChromeDriver browser, int port, String user) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("cfp-demo-2026");
+        browser.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        if (browser.findElement(org.openqa.selenium.By.id("current-user")).getText().isBlank()) {
+            throw new AssertionError("not signed in as " + user);
+        }
+    }
+
+    /** Clicks a form's button, waits for the next page, and returns the page's refusal reasons (empty when none). */
+    static java.util.List<String> submit(ChromeDriver browser, org.openqa.selenium.WebElement button) {
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> isGone(button));
+        // look for a refusal without waiting: an absent element must not cost the implicit wait
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return browser.findElements(org.openqa.selenium.By.id("refusal-reasons")).stream()
+                    .map(org.openqa.selenium.WebElement::getText).toList();
+        } finally {
+            browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        }
+    }
+
+    /** {@link #submit}, failing with the page's words when the action was refused. */
+    static void click(ChromeDriver browser, org.openqa.selenium.WebElement button) {
+        java.util.List<String> reasons = submit(browser, button);
+        if (!reasons.isEmpty()) {
+            throw new AssertionError("refused: " + reasons.get(0));
+        }
+    }
+
+    /** True once the element's page has been replaced (Chrome reports this as stale or as a node outside the document). */
+    static boolean isGone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
+    }
+
     private static String firstExisting(String... candidates) {
         for (String c : candidates) {
             if (c != null && Files.isExecutable(Path.of(c))) {

@@ -52,25 +52,12 @@ class ChooseDontTypeBrowserTest {
     }
 
     private void login(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("cfp-demo-2026");
-        browser.findElement(By.id("login-submit")).click();
-        assertThat(browser.findElement(By.id("current-user")).getText()).isNotBlank();
+        Browser.login(browser, port, user);
     }
 
     /** Submits with this button and waits for the next page. */
     private void submit(WebElement button) {
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
-            try {
-                button.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-            }
-        });
+        Browser.submit(browser, button);
     }
 
     private List<WebElement> rows() {

@@ -63,35 +63,12 @@ class DocumentSupplementBrowserTest {
     }
 
     private void login(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("cfp-demo-2026");
-        browser.findElement(By.id("login-submit")).click();
-        assertThat(browser.findElement(By.id("current-user")).getText()).isNotBlank();
+        Browser.login(browser, port, user);
     }
 
     /** Clicks a form's button, waits for the next page and fails with the page's refusal reasons if it was refused. */
     private void click(WebElement button) {
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
-            try {
-                button.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
-            }
-        });
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-        List<WebElement> reasons;
-        try {
-            reasons = browser.findElements(By.id("refusal-reasons"));
-        } finally {
-            browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        }
-        assertThat(reasons).as(() -> "refused: " + reasons.get(0).getText()).isEmpty();
+        Browser.click(browser, button);
     }
 
     @Test

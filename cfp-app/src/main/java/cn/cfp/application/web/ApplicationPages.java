@@ -134,6 +134,7 @@ class ApplicationPages {
         boolean manager = caseView.map(c -> c.managerUserId() == me.id()).orElse(me.has(Role.PROJECT_MANAGER));
         boolean team = caseView.map(c -> c.team().stream().anyMatch(m -> m.userId() == me.id())).orElse(false);
         model.addAttribute("reviewer", me.has(Role.PROJECT_MANAGER) && manager);
+        model.addAttribute("staffViewer", me.isStaff());
         model.addAttribute("caseManager", open && manager && me.has(Role.PROJECT_MANAGER));
         model.addAttribute("docReviewer", open && (manager || team)
                 && caseView.map(c -> c.currentStages().contains(cn.cfp.scheme.Stage.DOCUMENT_REVIEW)).orElse(false));

@@ -119,9 +119,11 @@ class PlanningPagesController {
         model.addAttribute("writer", atPlanning && onCase);
         boolean sent = plan.map(p -> p.status() == PlanStatus.SENT).orElse(false);
         // after sending: the team revises the on-site plan and starts the visit (the access table checks the same on submit)
-        model.addAttribute("reviser", caseOpen && sent && onCase);
+        // ... and during the visit revises it again, with the change on site recorded [003 ¶36]
+        model.addAttribute("reviser", caseOpen && plan.map(p -> p.status().sent()).orElse(false) && onCase);
         model.addAttribute("visitStarter", caseOpen && sent && onCase
-                && caseOf.map(c -> c.currentStages().stream().anyMatch(s -> s == Stage.ON_SITE_INSPECTION || s == Stage.VERIFICATION)).orElse(false));
+                && caseOf.map(c -> c.currentStages().stream().anyMatch(s -> s == Stage.PRELIMINARY_EVALUATION
+                        || s == Stage.ON_SITE_INSPECTION || s == Stage.VERIFICATION)).orElse(false));
         Map<Long, String> roleOf = new LinkedHashMap<>();
         plan.ifPresent(p -> p.team().forEach(m -> roleOf.put(m.userId(), m.role().name())));
         model.addAttribute("roleOf", roleOf);

@@ -4,7 +4,10 @@ import cn.cfp.scheme.ApplicationForm;
 import cn.cfp.scheme.AssuranceLevel;
 import cn.cfp.scheme.AssurancePolicy;
 import cn.cfp.scheme.ChecklistItem;
+import cn.cfp.scheme.ClaimEvaluation;
 import cn.cfp.scheme.CutOffRule;
+import cn.cfp.scheme.EvaluationItem;
+import cn.cfp.scheme.PreliminaryEvaluation;
 import cn.cfp.scheme.DataPriority;
 import cn.cfp.scheme.DecisionPolicy;
 import cn.cfp.scheme.DocumentChecklist;
@@ -86,6 +89,9 @@ final class ValueParsers {
             Map.entry(SchemeParameter.TEAM_POLICY, ValueParsers::team),
             Map.entry(SchemeParameter.MAN_DAY_TABLE, ValueParsers::manDays),
             Map.entry(SchemeParameter.VERIFICATION_PLAN_NOTICE, ValueParsers::planNotice),
+            Map.entry(SchemeParameter.PRELIMINARY_EVALUATION, ValueParsers::preliminaryEvaluation),
+            Map.entry(SchemeParameter.STAGE_GAP_MAX_MONTHS, Node::positiveInt),
+            Map.entry(SchemeParameter.CLAIM_EVALUATION, ValueParsers::claimEvaluation),
             Map.entry(SchemeParameter.NONCONFORMITIES, ValueParsers::nonconformities),
             Map.entry(SchemeParameter.DECISION, ValueParsers::decision),
             Map.entry(SchemeParameter.INDEPENDENCE, ValueParsers::independence),
@@ -489,9 +495,42 @@ final class ValueParsers {
                 f.opt("description").optText());
     }
 
+    private static final Pattern EVALUATION_ITEM_ID = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+
+    private static List<EvaluationItem> evaluationItems(Node n) {
+        List<Node> nodes = n.nonEmptyList();
+        List<EvaluationItem> items = new java.util.ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Node x : nodes) {
+            var f = x.fields("id", "zh", "en", "cite");
+            String id = f.req("id").string();
+            if (!EVALUATION_ITEM_ID.matcher(id).matches()) {
+                throw f.req("id").error("must be upper-case letters, digits and '_' like A or KEY_STAGES, got " + Node.describe(id));
+            }
+            if (!ids.add(id)) {
+                throw x.error("duplicate item id '" + id + "'");
+            }
+            String en = f.opt("en").optString();
+            items.add(new EvaluationItem(id, new LocalizedText(f.req("zh").string(), en), cite(f.req("cite"))));
+        }
+        return List.copyOf(items);
+    }
+
+    private static PreliminaryEvaluation preliminaryEvaluation(Node n) {
+        var f = n.fields("items", "description");
+        return new PreliminaryEvaluation(evaluationItems(f.req("items")), f.opt("description").optText());
+    }
+
+    private static ClaimEvaluation claimEvaluation(Node n) {
+        var f = n.fields("items", "rounds", "consistencyItems", "description");
+        return new ClaimEvaluation(evaluationItems(f.req("items")), f.opt("rounds").optPositiveInt(),
+                f.has("consistencyItems") ? evaluationItems(f.req("consistencyItems")) : List.of(), f.opt("description").optText());
+    }
+
     private static NonconformityPolicy nonconformities(Node n) {
         var f = n.fields("classes", "issueWithinWorkingDays", "reEvaluationWorkingDays",
-                "closureRequiredBeforeCertificate", "failIfDeadlineMissed", "description");
+                "closureRequiredBeforeCertificate", "failIfDeadlineMissed", "description", "deadlineConsequence",
+                "explanationAllowed", "listTitles");
         List<NcClass> classes = f.opt("classes").listOf(c -> {
             var cf = c.fields("key", "zh", "en", "effectBelowPercent", "effectAtLeastPercent");
             return new NcClass(cf.req("key").key(), new LocalizedText(cf.req("zh").string(), cf.opt("en").optString()),
@@ -499,7 +538,14 @@ final class ValueParsers {
         });
         return new NonconformityPolicy(classes, intRange(f.opt("issueWithinWorkingDays")),
                 intRange(f.opt("reEvaluationWorkingDays")), f.opt("closureRequiredBeforeCertificate").optBool(),
-                f.opt("failIfDeadlineMissed").optBool(), f.opt("description").optText());
+                f.opt("failIfDeadlineMissed").optBool(), f.opt("description").optText(),
+                f.opt("deadlineConsequence").optEnum(NonconformityPolicy.DeadlineConsequence.class),
+                f.opt("explanationAllowed").optBool(),
+                f.opt("listTitles").listOf(t -> {
+                    var tf = t.fields("source", "zh", "en");
+                    return new NonconformityPolicy.ListTitle(tf.req("source").enumValue(cn.cfp.scheme.Stage.class),
+                            new LocalizedText(tf.req("zh").string(), tf.opt("en").optString()));
+                }));
     }
 
     private static DecisionPolicy decision(Node n) {

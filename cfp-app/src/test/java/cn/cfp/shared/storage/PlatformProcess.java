@@ -59,6 +59,7 @@ final class PlatformProcess implements AutoCloseable {
                 "cn.cfp.CfpApplication", "--server.port=" + port, "--cfp.data-dir=" + dataDir, "--spring.main.banner-mode=off"));
         if (demo) {
             cmd.add("--cfp.demo.enabled=true");
+            cmd.add("--cfp.demo.cases=false"); // the users only: DemoCasesTest covers the demo cases
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("CFP_") || k.equals("PORT"));
