@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class InspectionReport {
 
     private final Inspections inspections;
+    private final cn.cfp.nonconformity.Nonconformities nonconformities;
     private final Cases cases;
     private final Applications applications;
     private final Organisations organisations;
@@ -42,9 +43,10 @@ public class InspectionReport {
     private final MessageSource messages;
     private final Clock clock;
 
-    InspectionReport(Inspections inspections, Cases cases, Applications applications, Organisations organisations,
+    InspectionReport(Inspections inspections, cn.cfp.nonconformity.Nonconformities nonconformities, Cases cases, Applications applications, Organisations organisations,
                      SchemeCatalog schemes, NoticePdf pdf, MessageSource messages, Clock clock) {
         this.inspections = inspections;
+        this.nonconformities = nonconformities;
         this.cases = cases;
         this.applications = applications;
         this.organisations = organisations;
@@ -55,7 +57,7 @@ public class InspectionReport {
     }
 
     @Transactional
-    public Notice notice(long applicationId, Locale locale) {
+    public Notice notice(cn.cfp.access.Actor reader, long applicationId, Locale locale) {
         CertificationCase c = cases.require(applicationId);
         InspectionRules rules = inspections.rules(applicationId);
         InspectionView v = inspections.view(applicationId);
@@ -64,6 +66,8 @@ public class InspectionReport {
         Map<Long, String> sites = inspections.sites(applicationId);
         Map<Long, String> units = inspections.units(applicationId);
         List<NonconformityView> ncs = inspections.inspectionNonconformities(applicationId);
+        Map<Long, cn.cfp.nonconformity.NonconformityDetail> details = new java.util.HashMap<>();
+        nonconformities.details(reader, applicationId).forEach(d -> details.put(d.nc().id(), d));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {t(locale, "application"), c.reference()});
         rows.add(new String[] {t(locale, "scheme"), scheme.documentNumber() + " " + scheme.name().in(locale)});
@@ -71,7 +75,7 @@ public class InspectionReport {
         int n = 1;
         for (InspectionRules.InspectionItem part : rules.reportContents()) {
             paragraphs.add(n++ + ". " + part.text().in(locale));
-            paragraphs.addAll(content(part.id(), locale, c, v, rules, app, scheme, sites, units, ncs));
+            paragraphs.addAll(content(part.id(), locale, c, v, rules, app, scheme, sites, units, ncs, details));
         }
         if (v.disagreement() != null) {
             paragraphs.add(t(locale, "disagreement") + v.disagreement());
@@ -83,18 +87,18 @@ public class InspectionReport {
                 rows, paragraphs);
     }
 
-    public byte[] render(long applicationId, Locale locale) {
-        return pdf.render(notice(applicationId, locale));
+    public byte[] render(cn.cfp.access.Actor reader, long applicationId, Locale locale) {
+        return pdf.render(notice(reader, applicationId, locale));
     }
 
-    public org.springframework.http.ResponseEntity<byte[]> response(long applicationId, Locale locale) {
-        Notice notice = notice(applicationId, locale);
+    public org.springframework.http.ResponseEntity<byte[]> response(cn.cfp.access.Actor reader, long applicationId, Locale locale) {
+        Notice notice = notice(reader, applicationId, locale);
         return pdf.response(notice, notice.reference() + ".pdf");
     }
 
     private List<String> content(String id, Locale l, CertificationCase c, InspectionView v, InspectionRules rules,
                                  ApplicationView app, Scheme scheme, Map<Long, String> sites, Map<Long, String> units,
-                                 List<NonconformityView> ncs) {
+                                 List<NonconformityView> ncs, Map<Long, cn.cfp.nonconformity.NonconformityDetail> details) {
         List<String> out = new ArrayList<>();
         switch (id) {
             case "basic-information" -> {
@@ -134,6 +138,13 @@ public class InspectionReport {
                 for (NonconformityView nc : ncs) {
                     out.add(t(l, "nc") + nc.number() + "（" + nc.clause() + "）：" + nc.description() + "；"
                             + t(l, "ncStatus") + t(l, "nc." + nc.status().name()));
+                    cn.cfp.nonconformity.NonconformityDetail d = details.get(nc.id());
+                    if (d != null && !d.answers().isEmpty()) {
+                        cn.cfp.nonconformity.NonconformityAnswer a = d.answers().get(d.answers().size() - 1);
+                        out.add("  " + t(l, "correction") + nz(a.correction()) + "；" + t(l, "correctiveAction") + nz(a.correctiveAction()));
+                        out.add("  " + t(l, "verification") + (a.verdict() == null ? t(l, "verification.pending")
+                                : t(l, "verification." + a.verdict().name()) + (a.verdictReason() == null ? "" : "（" + a.verdictReason() + "）")));
+                    }
                 }
             }
             case "conclusion" -> {
@@ -151,6 +162,10 @@ public class InspectionReport {
             }
         }
         return out;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "—" : s;
     }
 
     private String t(Locale locale, String key) {

@@ -226,7 +226,7 @@ class InspectionApiTest {
         ok(call("PUT", "/api/inspection/" + app + "/production", "inspector",
                 "{\"model\":\"YBX3-132M\",\"line\":\"总装一线\",\"version\":" + version + "}"));
         // an open NC from the inspection blocks completion (000: no NC_CLOSURE stage in the route)
-        ncs.raise(fx.who("inspector"), app, new cn.cfp.nonconformity.NewNonconformity(Stage.ON_SITE_INSPECTION, "EXTRA",
+        NonconformityView extra = ncs.raise(fx.who("inspector"), app, new cn.cfp.nonconformity.NewNonconformity(Stage.ON_SITE_INSPECTION, "EXTRA",
                 "000 Ann.1 §14.1", "标识使用记录缺失", null, null, null));
         List<String> stillOpen = codes(call("POST", "/api/inspection/" + app + "/completion", "inspector", null), 400);
         assertThat(stillOpen).containsExactlyInAnyOrder("inspection.attendance.missing", "nonconformity.open");
@@ -245,6 +245,22 @@ class InspectionApiTest {
         }
         assertThat(text).contains("现场检查报告", "检查组承诺", "标识使用记录缺失", "YBX3-132M", "王厂长", "委托方对标识记录的结论有不同意见");
         assertThat(cases.require(app).completed()).doesNotContain(Stage.ON_SITE_INSPECTION);
+
+        // the client corrects, the team verifies: the report states correction and verification [000 §7.5.4 (4)], and the
+        // inspection completes once no inspection NC is open
+        java.time.Clock clock = context.getBean(java.time.Clock.class);
+        ncs.issue(fx.who("inspector"), app, Stage.ON_SITE_INSPECTION, java.time.LocalDate.now(clock).plusDays(5));
+        ncs.answer(fx.who("client-motor"), app, extra.id(), new Nonconformities.AnswerInput("补建标识使用台账", "未指定责任人",
+                "指定专人每月核对标识使用记录", null), List.of(new Nonconformities.Upload("ledger.pdf",
+                new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))));
+        ncs.verify(fx.who("inspector"), app, extra.id(), new Nonconformities.VerifyInput(true,
+                cn.cfp.nonconformity.VerificationMethod.WRITTEN, null, null, null, null, null));
+        HttpResponse<byte[]> after = http.sendForBytes("/api/inspection/" + app + "/report.pdf", "pm");
+        try (PDDocument doc = Loader.loadPDF(after.body())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("补建标识使用台账", "指定专人每月核对标识使用记录", "有效，予以接受");
+        }
+        ok(call("POST", "/api/inspection/" + app + "/completion", "inspector", null));
+        assertThat(cases.require(app).completed()).contains(Stage.ON_SITE_INSPECTION);
     }
 
     @Test

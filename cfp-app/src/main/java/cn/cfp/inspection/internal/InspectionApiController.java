@@ -158,7 +158,7 @@ class InspectionApiController {
 
     @Operation(summary = "The on-site inspection report (PDF, Chinese by default, ?lang=en English)")
     @GetMapping({"/api/inspection/{applicationId}/report.pdf", "/inspection/{applicationId}/report.pdf"})
-    ResponseEntity<byte[]> report(@PathVariable long applicationId, Locale locale) {
-        return report.response(applicationId, locale);
+    ResponseEntity<byte[]> report(Actor me, @PathVariable long applicationId, Locale locale) {
+        return report.response(me, applicationId, locale);
     }
 }
