@@ -142,8 +142,8 @@ public class InspectionReport {
                     if (d != null && !d.answers().isEmpty()) {
                         cn.cfp.nonconformity.NonconformityAnswer a = d.answers().get(d.answers().size() - 1);
                         out.add("  " + t(l, "correction") + nz(a.correction()) + "；" + t(l, "correctiveAction") + nz(a.correctiveAction()));
-                        out.add("  " + t(l, "verification") + (a.verdict() == null ? t(l, "verification.pending")
-                                : t(l, "verification." + a.verdict().name()) + (a.verdictReason() == null ? "" : "（" + a.verdictReason() + "）")));
+                        out.add("  " + t(l, "ncVerification") + (a.verdict() == null ? t(l, "ncVerification.pending")
+                                : t(l, "ncVerification." + a.verdict().name()) + (a.verdictReason() == null ? "" : "（" + a.verdictReason() + "）")));
                     }
                 }
             }
