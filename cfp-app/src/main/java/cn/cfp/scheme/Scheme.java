@@ -124,6 +124,8 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
     public Cited<PlanNotice> verificationPlanNotice() { return get(SchemeParameter.VERIFICATION_PLAN_NOTICE); }
     public Cited<Integer> onSiteAfterDocumentReviewWorkingDays() { return get(SchemeParameter.ON_SITE_AFTER_DOCUMENT_REVIEW_WORKING_DAYS); }
 
+    /** The on-site inspection's checklist, consistency items, attendance, report contents and suspension reasons. */
+    public Cited<InspectionRules> onSiteInspection() { return get(SchemeParameter.ON_SITE_INSPECTION); }
     /** CICC's stage 1 [004 §9.5.2]; null value in schemes without one. */
     public Cited<PreliminaryEvaluation> preliminaryEvaluation() { return get(SchemeParameter.PRELIMINARY_EVALUATION); }
 

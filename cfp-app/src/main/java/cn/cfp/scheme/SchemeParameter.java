@@ -32,6 +32,8 @@ public final class SchemeParameter<T> {
     public static final SchemeParameter<Integer> ON_SITE_AFTER_DOCUMENT_REVIEW_WORKING_DAYS = integer("onSiteAfterDocumentReviewWorkingDays",
             Group.PLANNING, (v, l) -> Texts.pick(l, "文件评审符合或基本符合要求后一般 " + v + " 个工作日内完成现场检查",
                     "on-site inspection generally within " + v + " working days after the document review (conforms or basically conforms)"));
+    /** What the on-site inspection checks and records (R-INS; back-half §1.2–1.6). */
+    public static final SchemeParameter<InspectionRules> ON_SITE_INSPECTION = of("onSiteInspection", InspectionRules.class, Group.FINDINGS);
     /** CICC's stage 1 (一阶段核查评价) before the on-site verification [004 §9.5.2]; null in schemes without one. */
     public static final SchemeParameter<PreliminaryEvaluation> PRELIMINARY_EVALUATION = of("preliminaryEvaluation", PreliminaryEvaluation.class, Group.PROCESS);
     /** The most months between the end of stage 1 and the start of stage 2 (≤, the last day included) [004 §9.5.1]. */
@@ -76,7 +78,7 @@ public final class SchemeParameter<T> {
             DOCUMENT_REVIEW_ROUNDS, ONSITE_EXEMPTION,
             TEAM_POLICY, MAN_DAY_TABLE, VERIFICATION_PLAN_NOTICE, ON_SITE_AFTER_DOCUMENT_REVIEW_WORKING_DAYS,
             PRELIMINARY_EVALUATION, STAGE_GAP_MAX_MONTHS, CLAIM_EVALUATION,
-            NONCONFORMITIES, DECISION, INDEPENDENCE,
+            ON_SITE_INSPECTION, NONCONFORMITIES, DECISION, INDEPENDENCE,
             VALIDITY_YEARS, RENEWAL_WINDOW, RENEWAL_PROCEDURE,
             SURVEILLANCE, SURVEILLANCE_FOOTPRINT, SURVEILLANCE_NC_DEADLINE,
             SUSPENSION_MAX_MONTHS, STATUS_ACTION_WORKING_DAYS, REAPPLICATION_BAN_MONTHS, FOOTPRINT_INCREASE_RULE,

@@ -15,6 +15,7 @@ import cn.cfp.scheme.FootprintIncreaseRule;
 import cn.cfp.scheme.Independence;
 import cn.cfp.scheme.IndependenceRequirement;
 import cn.cfp.scheme.IndependenceRule;
+import cn.cfp.scheme.InspectionRules;
 import cn.cfp.scheme.IntRange;
 import cn.cfp.scheme.LabelRounding;
 import cn.cfp.scheme.LabelRules;
@@ -114,7 +115,8 @@ final class ValueParsers {
             Map.entry(SchemeParameter.PUBLICATION, ValueParsers::publication),
             Map.entry(SchemeParameter.RECORD_RETENTION, ValueParsers::retention),
             Map.entry(SchemeParameter.LABEL, ValueParsers::label),
-            Map.entry(SchemeParameter.LABEL_ROUNDING, ValueParsers::labelRounding));
+            Map.entry(SchemeParameter.LABEL_ROUNDING, ValueParsers::labelRounding),
+            Map.entry(SchemeParameter.ON_SITE_INSPECTION, ValueParsers::onSiteInspection));
 
     static {
         for (SchemeParameter<?> p : SchemeParameter.ALL) {
@@ -733,5 +735,31 @@ final class ValueParsers {
             }
         }
         return new LabelRounding(bands, f.opt("uncoveredBelow").optText());
+    }
+
+    private static InspectionRules onSiteInspection(Node n) {
+        var f = n.fields("checklist", "consistency", "attendance", "reportContents", "suspensionReasons", "suspensionNotice",
+                "description");
+        var c = f.req("checklist").fields("set", "headings", "title");
+        var checklist = ChecklistSets.resolve(c.req("set"), c.opt("headings"), c.opt("title"));
+        List<InspectionRules.InspectionItem> consistency = inspectionItems(f.req("consistency"));
+        List<InspectionRules.Meeting> meetings = f.opt("attendance").listOf(m -> m.enumValue(InspectionRules.Meeting.class));
+        List<InspectionRules.InspectionItem> report = inspectionItems(f.req("reportContents"));
+        List<Step> reasons = uniqueSteps(f.req("suspensionReasons"));
+        return new InspectionRules(checklist, consistency, meetings, report, reasons, f.req("suspensionNotice").text(),
+                f.opt("description").optText());
+    }
+
+    private static List<InspectionRules.InspectionItem> inspectionItems(Node n) {
+        Set<String> ids = new HashSet<>();
+        return n.nonEmptyList().stream().map(i -> {
+            var f = i.fields("id", "zh", "en", "cite");
+            String id = f.req("id").string();
+            if (!ITEM_ID.matcher(id).matches() || !ids.add(id)) {
+                throw f.req("id").error("must be a unique lower-case id like name-model, got " + Node.describe(id));
+            }
+            return new InspectionRules.InspectionItem(id, new LocalizedText(f.req("zh").string(), f.opt("en").optString()),
+                    f.has("cite") ? cite(f.req("cite")) : null);
+        }).toList();
     }
 }
