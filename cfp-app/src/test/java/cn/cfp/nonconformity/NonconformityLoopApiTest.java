@@ -323,11 +323,29 @@ class NonconformityLoopApiTest {
         assertThat(refused(call("POST", "/api/nonconformities/" + app + "/" + id + "/verification", "verifier",
                 Map.of("accept", true, "method", "WRITTEN")), 400)).isEqualTo("nonconformity.claimAmendmentRequired");
         assertThat(nc(app, "verifier", id).get("nc").get("status").asString()).isEqualTo("ANSWERED");
+        // the reference must be a recalculation of this case (the verification module checks it), and the amended claim
+        // must state its result: the worked example of VerificationWorkflowTest recalculates to 17.5 kg
+        assertThat(refused(call("POST", "/api/nonconformities/" + app + "/" + id + "/verification", "verifier",
+                Map.of("accept", true, "method", "WRITTEN", "recalculationRef", "CALC-2026-017", "amendedClaim", "17.5")), 400))
+                .isEqualTo("verification.recalculation.unknown");
+        cn.cfp.verification.Verifications verifications = context.getBean(cn.cfp.verification.Verifications.class);
+        byte[] inventory;
+        try (var in = getClass().getResourceAsStream("/verification/three-process.json")) {
+            inventory = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        verifications.submit(fx.who("client-motor"), app, "bracket.json", inventory, new java.math.BigDecimal("17.5"));
+        fx.claimConforms(app);
+        long recalc = verifications.recalculate(fx.who("verifier"), app, null, null).id();
+        assertThat(refused(call("POST", "/api/nonconformities/" + app + "/" + id + "/verification", "verifier",
+                Map.of("accept", true, "method", "WRITTEN", "recalculationRef", String.valueOf(recalc), "amendedClaim", "12.8")), 400))
+                .isEqualTo("verification.recalculation.claimMismatch");
         JsonNode closed = ok(call("POST", "/api/nonconformities/" + app + "/" + id + "/verification", "verifier",
-                Map.of("accept", true, "method", "WRITTEN", "recalculationRef", "CALC-2026-017", "amendedClaim", "12.8 kgCO2e/件")));
+                Map.of("accept", true, "method", "WRITTEN", "recalculationRef", String.valueOf(recalc), "amendedClaim", "17.50")));
         assertThat(closed.get("nc").get("status").asString()).isEqualTo("CLOSED");
-        assertThat(closed.get("recalculationRef").asString()).isEqualTo("CALC-2026-017");
-        assertThat(closed.get("amendedClaim").asString()).isEqualTo("12.8 kgCO2e/件");
+        assertThat(closed.get("recalculationRef").asString()).isEqualTo(String.valueOf(recalc));
+        assertThat(closed.get("amendedClaim").asString()).isEqualTo("17.50");
     }
 
     @Test
