@@ -306,7 +306,7 @@ public class Evaluations {
      * must conclude before the on-site verification, which is usually done with the on-site inspection [003 ¶64] — so
      * from the document review to the verification stage.
      */
-    static final java.util.Set<Stage> CLAIM_STAGES = java.util.EnumSet.of(Stage.DOCUMENT_REVIEW, Stage.ON_SITE_INSPECTION, Stage.VERIFICATION);
+    public static final java.util.Set<Stage> CLAIM_STAGES = java.util.EnumSet.of(Stage.DOCUMENT_REVIEW, Stage.ON_SITE_INSPECTION, Stage.VERIFICATION);
 
     private CertificationCase requireClaimStage(long applicationId) {
         CertificationCase c = cases.require(applicationId);

@@ -41,8 +41,12 @@ class InspectionRepository {
                 .query(InspectionRepository::visitRow).optional();
     }
 
+    /**
+     * Makes the visit row unless it exists: planning's listener and a first request may both make it at once; the one
+     * that comes second inserts nothing (no failed statement, which would abort a PostgreSQL transaction).
+     */
     void insertVisit(long applicationId, LocalDate scheduledOn, String team) {
-        jdbc.sql("INSERT INTO inspection_visit (application_id, scheduled_on, team, version) VALUES (:a, :d, :t, 0)")
+        jdbc.sql("INSERT INTO inspection_visit (application_id, scheduled_on, team, version) VALUES (:a, :d, :t, 0) ON CONFLICT DO NOTHING")
                 .param("a", applicationId).param("d", scheduledOn).param("t", team).update();
     }
 

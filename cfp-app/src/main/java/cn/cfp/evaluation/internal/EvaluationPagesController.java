@@ -62,6 +62,8 @@ class EvaluationPagesController {
         model.addAttribute("manager", manager);
         model.addAttribute("atStage1", atStage1);
         model.addAttribute("atVerification", atVerification);
+        // the claim evaluation runs from the document review to the verification [003 ¶59, ¶64]
+        model.addAttribute("atClaim", v.open() && v.stages().stream().anyMatch(cn.cfp.evaluation.Evaluations.CLAIM_STAGES::contains));
         model.addAttribute("itemConclusions", ItemConclusion.values());
         model.addAttribute("decisions", Stage1Decision.values());
         model.addAttribute("claimConclusions", ClaimConclusion.values());
