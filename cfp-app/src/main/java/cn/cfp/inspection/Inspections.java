@@ -143,12 +143,22 @@ public class Inspections {
         return r;
     }
 
-    /** The production sites of the application (id → name); the factory itself when no site is listed. */
+    /**
+     * The production sites of the application (id → name): the sites its products are made at [000 §7.5.1 "所有生产场所"
+     * of the products applied for]; every site of the factory when no product names its site (as the planning's man-day
+     * scopes count them); the factory itself when it lists none.
+     */
     @Transactional(readOnly = true)
     public Map<Long, String> sites(long applicationId) {
         ApplicationView app = applications.get(applicationId);
         Map<Long, String> out = new LinkedHashMap<>();
-        app.sites().forEach(s -> out.put(s.id(), s.name()));
+        java.util.Set<Long> used = new java.util.HashSet<>();
+        app.products().forEach(p -> {
+            if (p.siteId() != null) {
+                used.add(p.siteId());
+            }
+        });
+        app.sites().stream().filter(s -> used.isEmpty() || used.contains(s.id())).forEach(s -> out.put(s.id(), s.name()));
         if (out.isEmpty()) {
             out.put(0L, app.reference());
         }

@@ -316,4 +316,14 @@ class InspectionApiTest {
         assertThat(en.statusCode()).isEqualTo(200);
         assertThat(en.body()).contains("Factory assurance-capability requirements", "Product consistency check", "kept at least 24 months");
     }
+
+    @Test
+    void the_checklist_covers_the_sites_the_products_are_made_at_not_every_site_the_factory_has_000_7_5_1() {
+        long app = fx.visitStarted("CNEX-01-G");
+        fx.cases().newSite("client-motor");   // another site of the same factory, making nothing applied for
+        var application = context.getBean(cn.cfp.application.Applications.class).get(app);
+        assertThat(application.sites().size()).isGreaterThan(1);
+        Long productSite = application.products().get(0).siteId();
+        assertThat(inspections.sites(app).keySet()).containsExactly(productSite);
+    }
 }
