@@ -141,4 +141,42 @@ class VerificationPagesTest {
             assertThat(text).contains("FJOK", "供应商数据，已经第三方核查", "交叉校核");
         }
     }
+
+    /**
+     * CEC: Table 1 and Table 3 rows of a primary datum. The example with a direct emission added to assembly — 0.5 kg
+     * fossil CO2 (GWP 1, a primary datum by default) — gives 17.5 + 0.5 = 18.0 kg CO2e.
+     */
+    @Test
+    void cec_fills_table_1_and_its_table_3_per_primary_datum_and_the_report_prints_them_R_VER_2_002_5_4_3_2_a() throws IOException {
+        OnSiteFixture fx = new OnSiteFixture(context);
+        long app = fx.visitStarted("CEC-FURNITURE");
+        String inv = new String(VerificationWorkflowTest.example(), StandardCharsets.UTF_8).replaceFirst(
+                "\"outputs\": \\[\\{\"flow\": \"bracket\"",
+                "\"emissions\": [{\"name\": \"process CO2\", \"gas\": \"CO2\", \"amount\": 0.5, \"unit\": \"kg\", \"origin\": \"FOSSIL\"}],"
+                        + " \"outputs\": [{\"flow\": \"bracket\"");
+        assertThat(inv).contains("process CO2");
+        verifications.submit(fx.who("client-motor"), app, "bracket.json", inv.getBytes(StandardCharsets.UTF_8), new BigDecimal("18"));
+        String key = "\"stage\":\"PRODUCTION\",\"key\":\"assembly / process CO2\"";
+
+        assertThat(row(app, "verifier", "PRIMARY_DATA", "{" + key + ",\"cells\":{\"colour\":\"x\"}}").body())
+                .contains("verification.columnUnknown");
+        HttpResponse<String> t1 = row(app, "verifier", "PRIMARY_DATA", "{" + key
+                + ",\"cells\":{\"method\":\"CEMS\",\"calibration\":\"CAL2507\",\"crossCheck\":\"XCHK\"},\"conclusion\":\"CONFORMS\"}");
+        assertThat(t1.statusCode()).as(t1.body()).isEqualTo(200);
+        assertThat(json.readTree(t1.body()).get("cells").get("calibration").asString()).isEqualTo("CAL2507");
+        HttpResponse<String> t3 = row(app, "verifier", "PRIMARY_DATA_QUALITY", "{" + key
+                + ",\"cells\":{\"monitoringPoint\":\"MPSTACK\",\"use\":\"USECALC\"}}");
+        assertThat(t3.statusCode()).as(t3.body()).isEqualTo(200);
+
+        String page = http.send("GET", "/verification/" + app, "verifier").body();
+        assertThat(page).contains("表 3 初级数据质量要求", "监测点要求", "MPSTACK", "CAL2507");
+        RecalculationView r = verifications.recalculate(fx.who("verifier"), app, null, null);
+        assertThat(r.totalKgCo2e()).isCloseTo(18.0, org.assertj.core.api.Assertions.within(1e-12));
+        HttpResponse<byte[]> pdf = http.sendForBytes("/api/verification/" + app + "/report.pdf", "verifier");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(text).contains("CAL2507", "XCHK", "MPSTACK", "USECALC", "初级数据质量要求（表3）", "18.000000");
+        }
+    }
 }
