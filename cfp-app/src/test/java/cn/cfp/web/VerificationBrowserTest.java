@@ -82,6 +82,7 @@ class VerificationBrowserTest {
         Browser.click(browser, browser.findElement(By.id("submission-submit")));
         assertThat(browser.findElement(By.cssSelector("#submission-table tr[data-version='1'] .claimed")).getText())
                 .isEqualTo("18.2 kg CO2e");
+        Browser.screenshot(browser, "verification-client");
 
         Browser.login(browser, port, "verifier");
         browser.get(page);
@@ -103,5 +104,6 @@ class VerificationBrowserTest {
         assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("17.500000");
         assertThat(browser.findElement(By.id("deviation")).getText()).isEqualTo("4.00 %");
         assertThat(browser.findElement(By.id("completion-ready")).isDisplayed()).isTrue();
+        Browser.screenshot(browser, "verification-staff");
     }
 }
