@@ -179,4 +179,54 @@ class VerificationPagesTest {
             assertThat(text).contains("CAL2507", "XCHK", "MPSTACK", "USECALC", "初级数据质量要求（表3）", "18.000000");
         }
     }
+
+    HttpResponse<String> form(long app, String user, String action, String formId, String... fields) {
+        StringBuilder b = new StringBuilder("_form=" + formId + "&_page=" + java.net.URLEncoder.encode("/verification/" + app,
+                StandardCharsets.UTF_8));
+        for (int i = 0; i < fields.length; i += 2) {
+            b.append('&').append(fields[i]).append('=').append(java.net.URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return http.send("POST", "/verification/" + app + "/" + action, user, "application/x-www-form-urlencoded",
+                b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The page's forms: a correction without a reason comes back with the reason in words; a correction, its NC (with
+     * the engine's what-if effect −5.405 %, see the class comment) and a seeded Monte Carlo recalculation show on the page.
+     */
+    @Test
+    void the_forms_correct_raise_an_nc_from_the_correction_and_recalculate_with_a_seed_R_VER_3_R_NC_1() {
+        OnSiteFixture fx = new OnSiteFixture(context);
+        long app = fx.visitStarted("CNEX-01-G");
+        verifications.submit(fx.who("client-motor"), app, "bracket.json", exampleBytes(), new BigDecimal("18.2"));
+
+        HttpResponse<String> refused = form(app, "verifier", "corrections", "correction-form", "kind", "ACTIVITY",
+                "processId", "assembly", "item", "electricity", "correctedValue", "12", "reason", "");
+        assertThat(refused.statusCode()).isBetween(300, 399);
+        assertThat(http.follow(refused, "verifier").body()).contains("refusal-reasons", "请写明更正理由");
+        assertThat(verifications.view(app).corrections()).isEmpty();
+
+        HttpResponse<String> ok = form(app, "verifier", "corrections", "correction-form", "kind", "ACTIVITY",
+                "processId", "assembly", "item", "electricity", "correctedValue", "12", "reason", "电表读数 12 kWh");
+        assertThat(ok.statusCode()).isBetween(300, 399);
+        long correction = verifications.view(app).corrections().get(0).id();
+        assertThat(form(app, "verifier", "nonconformities", "nc-form", "correctionId", String.valueOf(correction),
+                "clause", "000 Ann.2 §4.3.2.1", "description", "电表读数与清单不符").statusCode()).isBetween(300, 399);
+        assertThat(form(app, "verifier", "recalculations", "recalculation-form", "iterations", "200", "seed", "11")
+                .statusCode()).isBetween(300, 399);
+
+        String page = http.send("GET", "/verification/" + app, "verifier").body();
+        assertThat(page).contains("nc-table", "CORRECTION-" + correction, "-5.405 %", "电表读数与清单不符",
+                "蒙特卡洛 200 次（种子 11）", "18.500000");
+        // the NC is open: completion lists it among its reasons
+        assertThat(page).contains("completion-reasons");
+    }
+
+    static byte[] exampleBytes() {
+        try {
+            return VerificationWorkflowTest.example();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -57,9 +57,12 @@ class VerificationPagesController {
     private final DataCheckTables tables;
     private final Cases cases;
     private final SchemeCatalog schemes;
+    private final cn.cfp.nonconformity.Nonconformities nonconformities;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    VerificationPagesController(Verifications verifications, DataCheckTables tables, Cases cases, SchemeCatalog schemes) {
+    VerificationPagesController(Verifications verifications, DataCheckTables tables, Cases cases, SchemeCatalog schemes,
+                                cn.cfp.nonconformity.Nonconformities nonconformities) {
+        this.nonconformities = nonconformities;
         this.verifications = verifications;
         this.tables = tables;
         this.cases = cases;
@@ -110,6 +113,10 @@ class VerificationPagesController {
         model.addAttribute("kinds", Correction.Kind.values());
         List<NcClass> classes = scheme.nonconformities().value() == null ? List.of() : scheme.nonconformities().value().classes();
         model.addAttribute("ncClasses", classes);
+        Map<String, cn.cfp.scheme.LocalizedText> classNames = new LinkedHashMap<>();
+        classes.forEach(k -> classNames.put(k.key(), k.name()));
+        model.addAttribute("ncClassNames", classNames);
+        model.addAttribute("ncs", nonconformities.of(applicationId).stream().filter(n -> n.source() == Stage.VERIFICATION).toList());
         model.addAttribute("summary", v.recalculations().isEmpty() ? null
                 : summary(verifications.recalculation(applicationId, v.recalculations().get(v.recalculations().size() - 1).id())));
         return "verification/staff";
