@@ -52,6 +52,29 @@ class VerificationBrowserTest {
         browser.quit();
     }
 
+    /** cfp-calc's template filled from three-process.json, with the unit of the first input row changed to 'kgg'. */
+    static byte[] workbookWithBadUnit() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.InputStream in = VerificationBrowserTest.class.getResourceAsStream("/verification/three-process.json")) {
+            cn.cfp.calc.io.InventoryWorkbook.write(cn.cfp.calc.io.InventoryJson.read(in, "bracket.json"), out);
+        }
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            org.apache.poi.ss.usermodel.Sheet inputs = wb.getSheet(cn.cfp.calc.io.InventoryWorkbook.INPUTS);
+            for (org.apache.poi.ss.usermodel.Row row : inputs) {
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().equals("unit")) {
+                        inputs.getRow(row.getRowNum() + 1).getCell(cell.getColumnIndex()).setCellValue("kgg");
+                        java.io.ByteArrayOutputStream bad = new java.io.ByteArrayOutputStream();
+                        wb.write(bad);
+                        return bad.toByteArray();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no unit column in the inputs sheet");
+    }
+
     private void waitSaved(WebElement box) {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "已保存".equals(box.findElement(By.cssSelector(".state")).getText()));
     }
@@ -65,13 +88,14 @@ class VerificationBrowserTest {
 
         Browser.login(browser, port, "client-motor");
         browser.get(page);
-        Path broken = Files.createTempFile("broken", ".json");
-        Files.writeString(broken, "{\"format\": \"cfp-inventory/1\"}", StandardCharsets.UTF_8);
+        Path broken = Files.createTempFile("bracket", ".xlsx");
+        Files.write(broken, workbookWithBadUnit());
         browser.findElement(By.id("submission-file")).sendKeys(broken.toAbsolutePath().toString());
         browser.findElement(By.id("submission-claim")).sendKeys("18.2");
         List<String> reasons = Browser.submit(browser, browser.findElement(By.id("submission-submit")));
         assertThat(reasons).isNotEmpty();
-        assertThat(reasons.get(0)).contains("清单有误");
+        // the engine's message names the sheet, the column and the value
+        assertThat(reasons.get(0)).contains("清单有误", "inputs", "unit", "kgg");
         assertThat(verifications.submissions(app)).isEmpty();
 
         Path good = Path.of("src/test/resources/verification/three-process.json").toAbsolutePath();
