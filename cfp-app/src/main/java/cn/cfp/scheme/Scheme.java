@@ -169,6 +169,7 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
     public Cited<ResultUnit> resultUnit() { return get(SchemeParameter.RESULT_UNIT); }
 
     public Cited<DataPriority> dataPriority() { return get(SchemeParameter.DATA_PRIORITY); }
+    public Cited<VerificationTables> verificationTables() { return get(SchemeParameter.VERIFICATION_TABLES); }
 
     public Cited<AssurancePolicy> assurance() { return get(SchemeParameter.ASSURANCE); }
 

@@ -64,6 +64,8 @@ public final class SchemeParameter<T> {
     public static final SchemeParameter<QuantificationMethods> QUANTIFICATION_METHODS = of("quantificationMethods", QuantificationMethods.class, Group.QUANTIFICATION);
     public static final SchemeParameter<ResultUnit> RESULT_UNIT = of("resultUnit", ResultUnit.class, Group.QUANTIFICATION);
     public static final SchemeParameter<DataPriority> DATA_PRIORITY = of("dataPriority", DataPriority.class, Group.QUANTIFICATION);
+    /** The data-check tables of the verification worksheet and report [000 Ann.2 §4.3.2; 002 §5.4.3.2 a)]. */
+    public static final SchemeParameter<VerificationTables> VERIFICATION_TABLES = of("verificationTables", VerificationTables.class, Group.QUANTIFICATION);
     public static final SchemeParameter<AssurancePolicy> ASSURANCE = of("assurance", AssurancePolicy.class, Group.QUANTIFICATION);
     public static final SchemeParameter<OnsiteInspectionExemption> ONSITE_EXEMPTION = of("onsiteInspectionExemption", OnsiteInspectionExemption.class, Group.PROCESS);
     public static final SchemeParameter<PriorVerificationAdoption> PRIOR_VERIFICATION = of("priorVerificationAdoption", PriorVerificationAdoption.class, Group.QUANTIFICATION);
@@ -82,7 +84,7 @@ public final class SchemeParameter<T> {
             VALIDITY_YEARS, RENEWAL_WINDOW, RENEWAL_PROCEDURE,
             SURVEILLANCE, SURVEILLANCE_FOOTPRINT, SURVEILLANCE_NC_DEADLINE,
             SUSPENSION_MAX_MONTHS, STATUS_ACTION_WORKING_DAYS, REAPPLICATION_BAN_MONTHS, FOOTPRINT_INCREASE_RULE,
-            CUT_OFF, QUANTIFICATION_METHODS, RESULT_UNIT, DATA_PRIORITY, ASSURANCE, PRIOR_VERIFICATION,
+            CUT_OFF, QUANTIFICATION_METHODS, RESULT_UNIT, DATA_PRIORITY, VERIFICATION_TABLES, ASSURANCE, PRIOR_VERIFICATION,
             PUBLICATION, RECORD_RETENTION, LABEL, LABEL_ROUNDING);
 
     private final String key;

@@ -16,6 +16,7 @@ import cn.cfp.planning.VerificationPlan;
 import cn.cfp.scheme.Scheme;
 import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.scheme.Stage;
+import cn.cfp.scheme.VerificationTables;
 import cn.cfp.shared.Refusal;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -73,10 +74,12 @@ public class VerificationReport {
     private final SchemeCatalog schemes;
     private final MessageSource messages;
     private final Clock clock;
+    private final DataCheckTables dataCheck;
     private final byte[] fontBytes;
 
     VerificationReport(Verifications verifications, Cases cases, Plans plans, SchemeCatalog schemes, MessageSource messages,
-                       Clock clock) {
+                       Clock clock, DataCheckTables dataCheck) {
+        this.dataCheck = dataCheck;
         this.verifications = verifications;
         this.cases = cases;
         this.plans = plans;
@@ -187,31 +190,54 @@ public class VerificationReport {
                 doc.add(new Paragraph("· " + t(l, "verification.aspect." + a.aspect().name()) + "："
                         + t(l, "verification.conclusion." + a.conclusion().name()) + (a.note() == null ? "" : "（" + a.note() + "）"), body));
             }
-            Map<String, EmissionFactor> factors = inv.factors().stream().collect(Collectors.toMap(EmissionFactor::id, Function.identity()));
-            Set<String> stageOrder = new LinkedHashSet<>();
-            res.stages().forEach(x -> stageOrder.add(x.stage()));
-            for (String st : stageOrder) {
-                List<String[]> t1 = new ArrayList<>();
-                List<String[]> t2 = new ArrayList<>();
-                for (FootprintResult.Contribution d : res.contributions()) {
-                    if (!d.stage().equals(st)) {
-                        continue;
+            Map<String, Map<VerificationTables.Table, List<DataCheckRow>>> tables = dataCheck.rows(c.applicationId(), scheme, inv, res);
+            for (var st : tables.entrySet()) {
+                for (var tb : st.getValue().entrySet()) {
+                    VerificationTables.Table kind = tb.getKey();
+                    List<DataCheckTables.Column> cols = DataCheckTables.columns(kind);
+                    StringBuilder head = new StringBuilder(t(l, "verification.col.number"));
+                    List<Float> widths = new ArrayList<>(List.of(0.6f));
+                    for (DataCheckTables.Column col : cols) {
+                        head.append('|').append(t(l, "verification.col." + kind.name() + "." + col.key()));
+                        widths.add(col.key().equals("name") || col.key().equals("item") ? 2.5f : 1.3f);
                     }
-                    EmissionFactor f = d.factor() == null ? null : factors.get(d.factor());
-                    if (d.primary()) {
-                        t1.add(new String[] {String.valueOf(t1.size() + 1), d.process() + " / " + d.item(), unit(inv, d),
-                                f == null ? t(l, "verification.report.site") : f.source(), "", "", "", "", "", ""});
-                    } else {
-                        t2.add(new String[] {String.valueOf(t2.size() + 1), f == null ? d.item() : f.name(),
-                                d.process() + " / " + d.item(), f == null || f.year() == null ? "" : String.valueOf(f.year()),
-                                f == null || f.region() == null ? "" : f.region(), f == null ? "" : f.type().name(),
-                                f == null ? "" : f.source() + (f.version() == null ? "" : " " + f.version()), ""});
+                    if (DataCheckTables.concludes(kind)) {
+                        head.append('|').append(t(l, "verification.col.conclusion"));
+                        widths.add(1.1f);
                     }
+                    List<String[]> rows = new ArrayList<>();
+                    for (DataCheckRow row : tb.getValue()) {
+                        List<String> cells = new ArrayList<>();
+                        cells.add(String.valueOf(row.number()));
+                        for (DataCheckTables.Column col : cols) {
+                            String val = row.value(col.key());
+                            if (col.key().equals("source") && val == null) {
+                                val = t(l, "verification.report.site");
+                            }
+                            if (col.key().equals("source") && kind == VerificationTables.Table.SECONDARY_DATA) {
+                                if (row.supplierData()) {
+                                    val = val + "（" + t(l, row.thirdPartyVerified() ? "verification.table.supplierVerified"
+                                            : "verification.table.supplierNotVerified") + "）";
+                                }
+                                if (row.foreignData()) {
+                                    val = val + "（" + t(l, "verification.table.foreign") + (row.foreignDataNote() == null ? ""
+                                            : "：" + row.foreignDataNote()) + "）";
+                                }
+                            }
+                            cells.add(val == null ? "" : val);
+                        }
+                        if (DataCheckTables.concludes(kind)) {
+                            cells.add(row.conclusion() == null ? "" : t(l, "verification.conclusion." + row.conclusion().name()));
+                        }
+                        rows.add(cells.toArray(String[]::new));
+                    }
+                    float[] w = new float[widths.size()];
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] = widths.get(i);
+                    }
+                    doc.add(new Paragraph(t(l, "verification.report.table." + kind.name(), stage(l, st.getKey())), body));
+                    doc.add(table(small, head.toString(), rows, w));
                 }
-                doc.add(new Paragraph(t(l, "verification.report.s8.primary", stage(l, st)), body));
-                doc.add(table(small, t(l, "verification.report.t1"), t1, new float[] {0.6f, 3, 1, 2, 1.5f, 1.2f, 1.2f, 1.2f, 1.2f, 1}));
-                doc.add(new Paragraph(t(l, "verification.report.s8.secondary", stage(l, st)), body));
-                doc.add(table(small, t(l, "verification.report.t2"), t2, new float[] {0.6f, 2, 3, 1, 1, 1.4f, 2, 1}));
             }
             doc.add(new Paragraph(t(l, "verification.report.s8.cutoff", res.cutOff().note()), body));
             doc.add(new Paragraph(t(l, "verification.report.s8.quality",
@@ -280,24 +306,6 @@ public class VerificationReport {
 
     private String stage(Locale l, String code) {
         return t(l, "verification.stage." + code);
-    }
-
-    private static String unit(Inventory inv, FootprintResult.Contribution d) {
-        for (Process p : inv.processes()) {
-            if (p.name().equals(d.process())) {
-                for (Input in : p.inputs()) {
-                    if (in.name().equals(d.item())) {
-                        return in.amount().unit().symbol();
-                    }
-                }
-                for (var e : p.emissions()) {
-                    if (e.name().equals(d.item())) {
-                        return e.amount().unit().symbol();
-                    }
-                }
-            }
-        }
-        return "";
     }
 
     private static String fmt(double v) {

@@ -505,8 +505,23 @@ public class Verifications {
         return evaluations.stage2Gate(applicationId).and(evaluations.onSiteVerificationGate(applicationId));
     }
 
+    /** Whether the verifier's work may start now (the evaluations before it), for pages. */
+    @Transactional(readOnly = true)
+    public Verdict workVerdict(long applicationId) {
+        return workGate(applicationId);
+    }
+
+    /** Whether the actor is LEADER or VERIFIER on the case's team (the signing roles of the verification). */
+    public boolean isVerifier(Actor actor, long applicationId) {
+        return cases.require(applicationId).team().stream()
+                .anyMatch(m -> m.userId() == actor.id() && VERIFYING_ROLES.contains(m.role()));
+    }
+
     private void requireWorkGate(long applicationId) {
-        Verdict gate = workGate(applicationId);
+        requireAllowed(workGate(applicationId));
+    }
+
+    static void requireAllowed(Verdict gate) {
         if (!gate.allowed()) {
             throw Refusal.conflict(gate.reasons());
         }

@@ -9,6 +9,7 @@ import cn.cfp.scheme.CutOffRule;
 import cn.cfp.scheme.EvaluationItem;
 import cn.cfp.scheme.PreliminaryEvaluation;
 import cn.cfp.scheme.DataPriority;
+import cn.cfp.scheme.VerificationTables;
 import cn.cfp.scheme.DecisionPolicy;
 import cn.cfp.scheme.DocumentChecklist;
 import cn.cfp.scheme.FootprintIncreaseRule;
@@ -109,6 +110,7 @@ final class ValueParsers {
             Map.entry(SchemeParameter.QUANTIFICATION_METHODS, ValueParsers::quantification),
             Map.entry(SchemeParameter.RESULT_UNIT, ValueParsers::resultUnit),
             Map.entry(SchemeParameter.DATA_PRIORITY, ValueParsers::dataPriority),
+            Map.entry(SchemeParameter.VERIFICATION_TABLES, ValueParsers::verificationTables),
             Map.entry(SchemeParameter.ASSURANCE, ValueParsers::assurance),
             Map.entry(SchemeParameter.PRIOR_VERIFICATION, ValueParsers::priorVerification),
             Map.entry(SchemeParameter.ONSITE_EXEMPTION, ValueParsers::onsiteExemption),
@@ -639,6 +641,15 @@ final class ValueParsers {
         return new DataPriority(f.opt("factorOrder").listOf(Node::text), f.opt("databaseOrder").listOf(Node::text),
                 f.opt("secondaryDataPenalty").optBool(), f.opt("description").optText(), f.opt("penaltyPercent").optPercent(),
                 dqr, f.opt("qualityFailure").optEnum(cn.cfp.scheme.DataQualityFailure.class));
+    }
+
+    private static VerificationTables verificationTables(Node n) {
+        var f = n.fields("tables");
+        List<VerificationTables.Table> tables = f.opt("tables").listOf(x -> x.enumValue(VerificationTables.Table.class));
+        if (!tables.contains(VerificationTables.Table.PRIMARY_DATA) || !tables.contains(VerificationTables.Table.SECONDARY_DATA)) {
+            throw n.error("tables must include PRIMARY_DATA and SECONDARY_DATA (000 Ann.2 §4.3.2.1(3), §4.3.2.2(6))");
+        }
+        return new VerificationTables(tables);
     }
 
     private static AssurancePolicy assurance(Node n) {

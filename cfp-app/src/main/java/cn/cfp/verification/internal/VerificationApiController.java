@@ -40,8 +40,11 @@ class VerificationApiController {
 
     private final Verifications verifications;
     private final cn.cfp.verification.VerificationReport report;
+    private final cn.cfp.verification.DataCheckTables tables;
 
-    VerificationApiController(Verifications verifications, cn.cfp.verification.VerificationReport report) {
+    VerificationApiController(Verifications verifications, cn.cfp.verification.VerificationReport report,
+                              cn.cfp.verification.DataCheckTables tables) {
+        this.tables = tables;
         this.verifications = verifications;
         this.report = report;
     }
@@ -104,6 +107,25 @@ class VerificationApiController {
     @PostMapping("/api/verification/{applicationId}/nonconformities")
     ResponseEntity<NonconformityView> raise(Actor me, @PathVariable long applicationId, @RequestBody Verifications.Finding body) {
         return ResponseEntity.status(201).body(verifications.raise(me, applicationId, body));
+    }
+
+    /** The data-check tables per stage: the prefilled columns and the verifier's saved rows. */
+    @GetMapping("/api/verification/{applicationId}/tables")
+    Map<String, Map<cn.cfp.scheme.VerificationTables.Table, List<cn.cfp.verification.DataCheckRow>>> tables(@PathVariable long applicationId) {
+        return tables.rows(applicationId);
+    }
+
+    record RowRequest(String stage, String key, Map<String, String> cells, Aspect.Conclusion conclusion, Boolean supplierData,
+                      Boolean thirdPartyVerified, Boolean foreignData, String foreignDataNote, Integer version) {
+    }
+
+    /** Saves the verifier's columns of one row of a data-check table (version-checked: a stale save is 409). */
+    @PutMapping("/api/verification/{applicationId}/tables/{table}")
+    cn.cfp.verification.DataCheckRow row(Actor me, @PathVariable long applicationId,
+                                         @PathVariable cn.cfp.scheme.VerificationTables.Table table, @RequestBody RowRequest b) {
+        return tables.save(me, applicationId, table, b.stage(), b.key(), new cn.cfp.verification.DataCheckTables.RowEntry(
+                b.cells(), b.conclusion(), Boolean.TRUE.equals(b.supplierData()), Boolean.TRUE.equals(b.thirdPartyVerified()),
+                Boolean.TRUE.equals(b.foreignData()), b.foreignDataNote(), b.version()));
     }
 
     @PostMapping("/api/verification/{applicationId}/completion")
