@@ -10,7 +10,9 @@ import java.util.Locale;
 /**
  * Times {@link InventoryWorkbook#read} of the 400-line data-collection workbook of the verification benchmark
  * (docs/performance.md) without the platform: a plain main, to run under JFR when profiling.
- * Arguments: [lines (400)] [rounds (40)]. Prints the median and the heap allocated per read.
+ * Arguments: [lines (400)] [rounds (40)] [file]. Prints the median and the heap allocated per read. With a file that
+ * does not exist, the workbook is written there and the program ends; with one that exists, it is read from there (so
+ * the smallest {@code -Xmx} that reads it measures the reading alone, not the writing).
  */
 public final class WorkbookReadProfile {
 
@@ -20,9 +22,19 @@ public final class WorkbookReadProfile {
     public static void main(String[] args) throws Exception {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        InventoryWorkbook.write(SyntheticInventory.create(lines, 42), b);
-        byte[] wb = b.toByteArray();
+        java.nio.file.Path file = args.length > 2 ? java.nio.file.Path.of(args[2]) : null;
+        byte[] wb;
+        if (file != null && java.nio.file.Files.exists(file)) {
+            wb = java.nio.file.Files.readAllBytes(file);
+        } else {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            InventoryWorkbook.write(SyntheticInventory.create(lines, 42), b);
+            wb = b.toByteArray();
+            if (file != null) {
+                java.nio.file.Files.write(file, wb);
+                return;
+            }
+        }
         var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         double[] ms = new double[rounds];
