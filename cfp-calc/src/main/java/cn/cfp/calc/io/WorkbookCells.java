@@ -36,7 +36,7 @@ import org.apache.poi.xssf.usermodel.XSSFRichTextString;
  * <ul>
  *   <li>{@link #stream}: an .xlsx package read with StAX straight from the XML of the sheets the import needs, plus the
  *       shared strings, the styles (for date cells) and the workbook's date system. No XmlBeans document per sheet,
- *       no POI row and cell objects, no other sheet parsed: about 10× faster than the usermodel and a fraction of its
+ *       no POI row and cell objects, no other sheet parsed: several times faster than the usermodel and a fraction of its
  *       memory (docs/performance.md).</li>
  *   <li>{@link #usermodel}: a POI {@link Workbook} (any other format POI reads, e.g. .xls, and the fallback when the
  *       package is one the streaming source does not take).</li>
