@@ -25,6 +25,10 @@ import cn.cfp.calc.model.Uncertainty;
 import cn.cfp.calc.unit.Quantity;
 import cn.cfp.calc.unit.Unit;
 import cn.cfp.calc.unit.Units;
+import cn.cfp.calc.io.WorkbookCells.Line;
+import cn.cfp.calc.io.WorkbookCells.Page;
+import cn.cfp.calc.io.WorkbookCells.Value;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,12 +45,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -585,41 +589,78 @@ public final class InventoryWorkbook {
      * {@link InventoryImportException}; each names the sheet, the Excel row number and the column key.
      */
     public static Inventory read(InputStream in, String source) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new InventoryImportException(source, List.of("not a readable .xlsx workbook: " + e.getMessage()));
+        }
+        try (WorkbookCells.Book wb = open(bytes, source)) {
+            return new Reader(wb).read(source);
+        }
+    }
+
+    /** The sheets the import reads; no other sheet of the workbook is parsed. */
+    static final List<String> READ_SHEETS = List.of(PRODUCT, PROCESSES, INPUTS, EMISSIONS, BALANCES, FACTORS);
+
+    /**
+     * The cells of an .xlsx package straight from its XML ({@link WorkbookCells#stream}); anything else — another
+     * format POI reads, or a package the streaming reader does not take — through POI's usermodel as before, which
+     * accepts or refuses it with the same message.
+     */
+    static WorkbookCells.Book open(byte[] bytes, String source) {
+        if (FileMagic.valueOf(bytes) == FileMagic.OOXML) {
+            try {
+                return WorkbookCells.stream(bytes, READ_SHEETS);
+            } catch (Exception e) {
+                // the usermodel below reads it or gives today's refusal
+            }
+        }
+        return usermodel(bytes, source);
+    }
+
+    /** The workbook through POI's usermodel (the reading before the streaming one; kept as the fallback). */
+    static WorkbookCells.Book usermodel(byte[] bytes, String source) {
         Workbook wb;
         try {
-            wb = WorkbookFactory.create(in);
+            wb = WorkbookFactory.create(new ByteArrayInputStream(bytes));
         } catch (IOException | RuntimeException e) {
             throw new InventoryImportException(source, List.of("not a readable .xlsx workbook: " + e.getMessage()));
         }
-        try (wb) {
+        return WorkbookCells.usermodel(wb);
+    }
+
+    /** Imports through POI's usermodel only (tests compare it with the streaming reading). */
+    static Inventory readWithUsermodel(byte[] bytes, String source) throws IOException {
+        try (WorkbookCells.Book wb = usermodel(bytes, source)) {
             return new Reader(wb).read(source);
         }
     }
 
     /** Parses one workbook, collecting errors. */
     private static final class Reader {
-        final Workbook wb;
+        final WorkbookCells.Book wb;
         final List<String> errors = new ArrayList<>();
         Boundary boundary;
 
-        Reader(Workbook wb) {
+        Reader(WorkbookCells.Book wb) {
             this.wb = wb;
         }
 
         /** A data row: its cells by column key. */
         final class RowData {
             final String sheet;
-            final Row row;
+            final Line row;
             final Map<String, Integer> cols;
 
-            RowData(String sheet, Row row, Map<String, Integer> cols) {
+            RowData(String sheet, Line row, Map<String, Integer> cols) {
                 this.sheet = sheet;
                 this.row = row;
                 this.cols = cols;
             }
 
             int excelRow() {
-                return row.getRowNum() + 1;
+                return row.rowNum() + 1;
             }
 
             String where(String col) {
@@ -634,9 +675,9 @@ public final class InventoryWorkbook {
                 errors.add("sheet '" + sheet + "' row " + excelRow() + ": " + message);
             }
 
-            Cell cell(String col) {
+            Value cell(String col) {
                 Integer c = cols.get(col);
-                return c == null ? null : row.getCell(c);
+                return c == null ? null : row.cell(c);
             }
 
             String text(String col) {
@@ -652,13 +693,13 @@ public final class InventoryWorkbook {
             }
 
             Double number(String col) {
-                Cell c = cell(col);
+                Value c = cell(col);
                 if (c == null) {
                     return null;
                 }
-                CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
+                CellType t = c.type() == CellType.FORMULA ? c.cachedFormulaResultType() : c.type();
                 if (t == CellType.NUMERIC) {
-                    return c.getNumericCellValue();
+                    return c.number();
                 }
                 String s = cellText(c);
                 if (s == null) {
@@ -846,20 +887,20 @@ public final class InventoryWorkbook {
 
         /** Data rows of a sheet (blank rows skipped); null if the sheet or a column is missing (error added). */
         List<RowData> rows(String sheetName, List<Col> cols, boolean requiredSheet) {
-            Sheet s = wb.getSheet(sheetName);
+            Page s = wb.sheet(sheetName);
             if (s == null) {
                 if (requiredSheet) {
                     errors.add("sheet '" + sheetName + "' is missing");
                 }
                 return List.of();
             }
-            Row keys = s.getRow(1);
+            Line keys = s.row(1);
             Map<String, Integer> map = new HashMap<>();
             if (keys != null) {
-                for (Cell c : keys) {
+                for (Value c : keys) {
                     String k = cellText(c);
                     if (k != null) {
-                        map.putIfAbsent(k.trim(), c.getColumnIndex());
+                        map.putIfAbsent(k.trim(), c.column());
                     }
                 }
             }
@@ -875,14 +916,14 @@ public final class InventoryWorkbook {
                 return List.of();
             }
             List<RowData> out = new ArrayList<>();
-            for (int r = FIRST_DATA_ROW; r <= s.getLastRowNum(); r++) {
-                Row row = s.getRow(r);
+            for (int r = FIRST_DATA_ROW; r <= s.lastRowNum(); r++) {
+                Line row = s.row(r);
                 if (row == null) {
                     continue;
                 }
                 boolean blank = true;
                 for (Col c : cols) {
-                    if (cellText(row.getCell(map.get(c.key()))) != null) {
+                    if (cellText(row.cell(map.get(c.key()))) != null) {
                         blank = false;
                         break;
                     }
@@ -953,21 +994,21 @@ public final class InventoryWorkbook {
 
         Inventory read(String source) {
             // ---- product
-            Map<String, Row> product = new HashMap<>();
-            Sheet ps = wb.getSheet(PRODUCT);
+            Map<String, Line> product = new HashMap<>();
+            Page ps = wb.sheet(PRODUCT);
             if (ps == null) {
                 errors.add("sheet '" + PRODUCT + "' is missing");
             } else {
-                for (Row row : ps) {
-                    String k = cellText(row.getCell(0));
-                    if (k != null && row.getRowNum() > 0) {
+                for (Line row : ps) {
+                    String k = cellText(row.cell(0));
+                    if (k != null && row.rowNum() > 0) {
                         product.putIfAbsent(k.trim(), row);
                     }
                 }
             }
             Map<String, Integer> valueCol = Map.of("value", 3);
             java.util.function.Function<String, RowData> prow = key -> {
-                Row row = product.get(key);
+                Line row = product.get(key);
                 if (row == null) {
                     String m = "sheet '" + PRODUCT + "': row '" + key + "' is missing (column A holds the keys)";
                     if (ps != null && !errors.contains(m)) {
@@ -1301,7 +1342,7 @@ public final class InventoryWorkbook {
             if (fuProcess != null && !processes.containsKey(fuProcess)) {
                 fuProcessRow.error("value", "reference process '" + fuProcess + "' is not in sheet '" + PROCESSES + "'");
             }
-            if (processes.isEmpty() && wb.getSheet(PROCESSES) != null) {
+            if (processes.isEmpty() && wb.sheet(PROCESSES) != null) {
                 errors.add("sheet '" + PROCESSES + "': no process is given (data start in row 3)");
             }
             if (!errors.isEmpty()) {
@@ -1398,12 +1439,12 @@ public final class InventoryWorkbook {
             if (r == null) {
                 return null;
             }
-            Cell c = r.cell("value");
+            Value c = r.cell("value");
             if (c == null) {
                 return null;
             }
-            if (c.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(c)) {
-                return c.getDateCellValue().toInstant().atZone(ZoneOffset.systemDefault()).toLocalDate();
+            if (c.type() == CellType.NUMERIC && c.dateFormatted()) {
+                return c.date().toInstant().atZone(ZoneOffset.systemDefault()).toLocalDate();
             }
             String t = cellText(c);
             if (t == null) {
@@ -1446,15 +1487,15 @@ public final class InventoryWorkbook {
     }
 
     /** Text of a cell (numbers without a trailing ".0"), null when blank. */
-    static String cellText(Cell c) {
+    static String cellText(Value c) {
         if (c == null) {
             return null;
         }
-        CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
+        CellType t = c.type() == CellType.FORMULA ? c.cachedFormulaResultType() : c.type();
         String s = switch (t) {
-            case STRING -> c.getStringCellValue();
-            case NUMERIC -> fmt(c.getNumericCellValue());
-            case BOOLEAN -> c.getBooleanCellValue() ? "yes" : "no";
+            case STRING -> c.string();
+            case NUMERIC -> fmt(c.number());
+            case BOOLEAN -> c.bool() ? "yes" : "no";
             default -> null;
         };
         if (s == null || s.isBlank()) {
