@@ -13,7 +13,6 @@ import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.scheme.VerificationTables;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +24,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -59,15 +57,16 @@ public class DataCheckTables {
 
     private final Verifications verifications;
     private final SchemeCatalog schemes;
-    private final JdbcClient jdbc;
+    private final DataCheckRowRepository rowsRepository;
     private final AuditTrail audit;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    DataCheckTables(Verifications verifications, SchemeCatalog schemes, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    DataCheckTables(Verifications verifications, SchemeCatalog schemes, DataCheckRowRepository rowsRepository, AuditTrail audit,
+                    Clock clock) {
         this.verifications = verifications;
         this.schemes = schemes;
-        this.jdbc = jdbc;
+        this.rowsRepository = rowsRepository;
         this.audit = audit;
         this.clock = clock;
     }
@@ -223,33 +222,21 @@ public class DataCheckTables {
             throw Refusal.badRequest(problems);
         }
         String cellJson = json.writeValueAsString(cells);
-        Timestamp at = Timestamp.from(clock.instant());
+        java.time.Instant at = clock.instant();
         if (row.version() == null) {
             if (e.version() != null) {
                 throw Refusal.conflict("verification.stale", key);
             }
             try {
-                jdbc.sql("""
-                        INSERT INTO verification_table_row (application_id, table_kind, stage, row_key, cells, conclusion,
-                            supplier_data, third_party_verified, foreign_data, foreign_data_note, saved_by, saved_at, version)
-                        VALUES (:a, :t, :s, :k, :c, :con, :sup, :tpv, :f, :fn, :by, :at, 0)""")
-                        .param("a", applicationId).param("t", table.name()).param("s", stage).param("k", key)
-                        .param("c", cellJson).param("con", conclusion == null ? null : conclusion.name()).param("sup", supplier)
-                        .param("tpv", verified).param("f", foreign).param("fn", note).param("by", actor.username())
-                        .param("at", at).update();
+                rowsRepository.insert(applicationId, table.name(), stage, key, cellJson, conclusion == null ? null : conclusion.name(),
+                        supplier, verified, foreign, note, actor.username(), at);
             } catch (DuplicateKeyException ex) {
                 throw Refusal.conflict("verification.stale", key);
             }
         } else {
-            boolean ok = e.version() != null && e.version().intValue() == row.version() && jdbc.sql("""
-                    UPDATE verification_table_row SET cells = :c, conclusion = :con, supplier_data = :sup,
-                        third_party_verified = :tpv, foreign_data = :f, foreign_data_note = :fn, saved_by = :by, saved_at = :at,
-                        version = version + 1
-                    WHERE application_id = :a AND table_kind = :t AND stage = :s AND row_key = :k AND version = :v""")
-                    .param("a", applicationId).param("t", table.name()).param("s", stage).param("k", key)
-                    .param("c", cellJson).param("con", conclusion == null ? null : conclusion.name()).param("sup", supplier)
-                    .param("tpv", verified).param("f", foreign).param("fn", note).param("by", actor.username())
-                    .param("at", at).param("v", row.version()).update() == 1;
+            boolean ok = e.version() != null && e.version().intValue() == row.version()
+                    && rowsRepository.update(applicationId, table.name(), stage, key, cellJson,
+                    conclusion == null ? null : conclusion.name(), supplier, verified, foreign, note, actor.username(), at, row.version());
             if (!ok) {
                 throw Refusal.conflict("verification.stale", key);
             }
@@ -270,16 +257,13 @@ public class DataCheckTables {
     }
 
     private List<DataCheckRow> saved(long applicationId) {
-        return jdbc.sql("SELECT * FROM verification_table_row WHERE application_id = :a ORDER BY id").param("a", applicationId)
-                .query((rs, n) -> {
-                    String con = rs.getString("conclusion");
-                    Map<String, String> cells = json.readValue(rs.getString("cells"), new TypeReference<LinkedHashMap<String, String>>() {
-                    });
-                    return new DataCheckRow(VerificationTables.Table.valueOf(rs.getString("table_kind")), rs.getString("stage"),
-                            rs.getString("row_key"), 0, Map.of(), cells, con == null ? null : Aspect.Conclusion.valueOf(con),
-                            rs.getBoolean("supplier_data"), rs.getBoolean("third_party_verified"), rs.getBoolean("foreign_data"),
-                            rs.getString("foreign_data_note"), rs.getString("saved_by"), rs.getInt("version"));
-                }).list();
+        return rowsRepository.saved(applicationId).stream().map(r -> {
+            Map<String, String> cells = json.readValue(r.cellsJson(), new TypeReference<LinkedHashMap<String, String>>() {
+            });
+            return new DataCheckRow(VerificationTables.Table.valueOf(r.table()), r.stage(), r.key(), 0, Map.of(), cells,
+                    r.conclusion() == null ? null : Aspect.Conclusion.valueOf(r.conclusion()), r.supplier(), r.verified(),
+                    r.foreign(), r.foreignNote(), r.savedBy(), r.version());
+        }).toList();
     }
 
     static String unit(Inventory inv, FootprintResult.Contribution d) {
