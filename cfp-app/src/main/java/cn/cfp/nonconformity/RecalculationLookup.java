@@ -12,4 +12,13 @@ public interface RecalculationLookup {
 
     /** Allowed when {@code reference} names a recalculation of the application's footprint giving {@code amendedClaim}. */
     Verdict check(long applicationId, String reference, String amendedClaim);
+
+    /** A recalculation the team may name: its reference and how it reads (for the page to choose from). */
+    record Choice(String reference, String label) {
+    }
+
+    /** The recalculations of the application, newest first (the verification form chooses one, it does not type it). */
+    default java.util.List<Choice> choices(long applicationId) {
+        return java.util.List.of();
+    }
 }

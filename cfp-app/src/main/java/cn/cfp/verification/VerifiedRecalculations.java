@@ -27,6 +27,15 @@ class VerifiedRecalculations implements RecalculationLookup {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.List<Choice> choices(long applicationId) {
+        java.util.List<RecalculationView> all = new java.util.ArrayList<>(repository.results(applicationId));
+        java.util.Collections.reverse(all);
+        return all.stream().map(r -> new Choice(String.valueOf(r.id()), "#" + r.id() + " · "
+                + FootprintAdapter.kg(r.totalKgCo2e()) + " kg CO2e · v" + r.submissionVersion())).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Verdict check(long applicationId, String reference, String amendedClaim) {
         long id;
         try {

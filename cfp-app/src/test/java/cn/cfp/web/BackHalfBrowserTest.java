@@ -266,8 +266,8 @@ class BackHalfBrowserTest {
         }
         WebElement correction = browser.findElement(By.id("correction-form"));
         new Select(correction.findElement(By.name("kind"))).selectByValue("ACTIVITY");
-        correction.findElement(By.name("processId")).sendKeys("assembly");
-        correction.findElement(By.name("item")).sendKeys("electricity");
+        // chosen from the submission's data, not typed: process "assembly", input "electricity" (10 kWh)
+        new Select(correction.findElement(By.id("correction-target"))).selectByValue("assembly::electricity");
         correction.findElement(By.name("correctedValue")).sendKeys("12");
         correction.findElement(By.name("reason")).sendKeys("电表读数为 12 kWh");
         Browser.click(browser, correction.findElement(By.cssSelector("button[type=submit]")));
@@ -298,10 +298,12 @@ class BackHalfBrowserTest {
         shot(scheme, "8-verification-completed");
     }
 
-    /** A CGC quantification NC closes with the recalculation that verified it and the amended claim [003 ¶73]. */
+    /** A CGC quantification NC closes with the recalculation that verified it (chosen: newest first) and the amended claim [003 ¶73]. */
     void fillRecalculation(long app, WebElement form) {
         var results = context.getBean(cn.cfp.verification.Verifications.class).view(app).recalculations();
-        form.findElement(By.name("recalculationRef")).sendKeys(String.valueOf(results.get(results.size() - 1).id()));
+        Select ref = new Select(form.findElement(By.name("recalculationRef")));
+        assertThat(ref.getFirstSelectedOption().getAttribute("value")).isEqualTo(String.valueOf(results.get(results.size() - 1).id()));
+        assertThat(ref.getFirstSelectedOption().getText()).contains("18.500000 kg CO2e");
         form.findElement(By.name("amendedClaim")).sendKeys("18.5");
     }
 

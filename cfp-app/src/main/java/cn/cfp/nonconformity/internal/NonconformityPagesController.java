@@ -41,10 +41,12 @@ class NonconformityPagesController {
     private final NonconformityPdf pdf;
     private final ReasonTexts reasonTexts;
     private final java.time.Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<cn.cfp.nonconformity.RecalculationLookup> recalculations;
 
     NonconformityPagesController(Nonconformities ncs, Cases cases, SchemeCatalog schemes, NonconformityPdf pdf, ReasonTexts reasonTexts,
-                                 java.time.Clock clock) {
+                                 java.time.Clock clock, org.springframework.beans.factory.ObjectProvider<cn.cfp.nonconformity.RecalculationLookup> recalculations) {
         this.clock = clock;
+        this.recalculations = recalculations;
         this.ncs = ncs;
         this.cases = cases;
         this.schemes = schemes;
@@ -81,6 +83,9 @@ class NonconformityPagesController {
         model.addAttribute("openReasons", reasonTexts.texts(ncs.noneOpen(applicationId, java.util.Set.of()).reasons(), locale));
         model.addAttribute("failedReasons", reasonTexts.texts(ncs.noneFailed(applicationId).reasons(), locale));
         model.addAttribute("today", LocalDate.now(clock));
+        // the recalculations a quantification NC may be closed with, to choose from (003 ¶73)
+        cn.cfp.nonconformity.RecalculationLookup lookup = recalculations.getIfAvailable();
+        model.addAttribute("recalculationChoices", lookup == null ? List.of() : lookup.choices(applicationId));
         return "nonconformity/staff";
     }
 

@@ -111,6 +111,7 @@ class VerificationPagesController {
         }
         model.addAttribute("corrections", corr);
         model.addAttribute("kinds", Correction.Kind.values());
+        addCorrectionChoices(v, model);
         List<NcClass> classes = scheme.nonconformities().value() == null ? List.of() : scheme.nonconformities().value().classes();
         model.addAttribute("ncClasses", classes);
         Map<String, cn.cfp.scheme.LocalizedText> classNames = new LinkedHashMap<>();
@@ -165,11 +166,48 @@ class VerificationPagesController {
         return redirect(applicationId, "submissions");
     }
 
+    /** One choice of the correction form: what is posted and what the verifier reads. */
+    record Choice(String value, String label) {
+    }
+
+    /** Up to this many inputs and emissions are offered to choose from; a larger inventory names them as text. */
+    static final int MAX_CHOICES = 2_000;
+
+    /**
+     * The data of the latest submission to choose from ("choose, don't type", issue 8 item 13): every input and emission
+     * of every process (posted as {@code processId::item}) and every emission factor.
+     */
+    private void addCorrectionChoices(VerificationView v, Model model) {
+        List<Choice> activities = new ArrayList<>();
+        List<Choice> factors = new ArrayList<>();
+        if (!v.submissions().isEmpty()) {
+            cn.cfp.calc.model.Inventory inv = verifications.inventory(v.submissions().get(v.submissions().size() - 1));
+            int lines = inv.processes().stream().mapToInt(p -> p.inputs().size() + p.emissions().size()).sum();
+            if (lines <= MAX_CHOICES) {
+                for (cn.cfp.calc.model.Process p : inv.processes()) {
+                    p.inputs().forEach(in -> activities.add(new Choice(p.id() + TARGET + in.name(), p.name() + " · " + in.name() + " (" + in.amount() + ")")));
+                    p.emissions().forEach(e -> activities.add(new Choice(p.id() + TARGET + e.name(), p.name() + " · " + e.name() + " (" + e.amount() + ")")));
+                }
+                inv.factors().forEach(f -> factors.add(new Choice(f.id(), f.name() + " (" + f.id() + ")")));
+            }
+        }
+        model.addAttribute("activityChoices", activities);
+        model.addAttribute("factorChoices", factors);
+    }
+
+    /** Between the process id and the item's name in a chosen activity. */
+    static final String TARGET = "::";
+
     @PostMapping("/verification/{applicationId}/corrections")
     String correct(Actor me, @PathVariable long applicationId, @RequestParam(required = false) Correction.Kind kind,
+                   @RequestParam(required = false) String target,
                    @RequestParam(required = false) String processId, @RequestParam(required = false) String item,
                    @RequestParam(required = false) String factorId, @RequestParam(required = false) String gas,
                    @RequestParam(required = false) Double correctedValue, @RequestParam(required = false) String reason) {
+        if (target != null && target.contains(TARGET)) {   // chosen from the list: process id :: item name
+            processId = target.substring(0, target.indexOf(TARGET));
+            item = target.substring(target.indexOf(TARGET) + TARGET.length());
+        }
         verifications.correct(me, applicationId, new Correction(kind, blank(processId), blank(item), blank(factorId), blank(gas),
                 correctedValue == null ? Double.NaN : correctedValue, reason));
         return redirect(applicationId, "corrections");
