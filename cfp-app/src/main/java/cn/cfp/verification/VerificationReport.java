@@ -146,7 +146,7 @@ public class VerificationReport {
             tp.setSpacingAfter(12);
             doc.add(tp);
             VerificationPlan vp = plan == null ? null : plan.verificationPlan();
-            String assurance = vp == null || vp.assuranceLevel() == null ? t(l, "verification.report.none") : vp.assuranceLevel().name();
+            String assurance = vp == null || vp.assuranceLevel() == null ? t(l, "verification.report.none") : vp.assuranceLevel().label(l);
             String materiality = r.materialityPercent() == null ? "—" : r.materialityPercent().stripTrailingZeros().toPlainString();
             LocalDate today = LocalDate.now(clock);
             doc.add(pairs(body, List.of(

@@ -63,6 +63,8 @@ class VerificationReportTest {
                             new java.io.ByteArrayInputStream(VerificationWorkflowTest.example()), "x"),
                             cn.cfp.calc.gwp.GwpSets.defaultSet(), 200, 11L, 2).statistics().mean()));
             assertThat(text).contains(r.sha256());
+            // the assurance level in words, as the plan states it (limited) [004 §9.8.1]
+            assertThat(text).contains("有限保证").doesNotContain("LIMITED");
             int images = 0;
             for (PDPage page : doc.getPages()) {
                 for (var name : page.getResources().getXObjectNames()) {
