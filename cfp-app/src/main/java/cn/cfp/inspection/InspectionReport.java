@@ -113,7 +113,7 @@ public class InspectionReport {
             }
             case "process" -> {
                 out.add(t(l, "visit") + DateTexts.date(v.scheduledOn(), l) + "，" + t(l, "started") + DateTexts.time(v.startedAt(), l));
-                v.attendance().forEach(a -> out.add(t(l, "attendee") + a.meeting() + "：" + a.name() + "（" + a.organisation()
+                v.attendance().forEach(a -> out.add(t(l, "attendee") + messages.getMessage("inspection.meeting." + a.meeting().name(), null, l) + "：" + a.name() + "（" + a.organisation()
                         + (a.position() == null ? "" : "，" + a.position()) + "）" + (a.signed() ? t(l, "signed") : "")));
                 if (v.production() != null) {
                     out.add(t(l, "production") + v.production().model() + "，" + v.production().line()

@@ -243,7 +243,8 @@ class InspectionApiTest {
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             text = new PDFTextStripper().getText(doc);
         }
-        assertThat(text).contains("现场检查报告", "检查组承诺", "标识使用记录缺失", "YBX3-132M", "王厂长", "委托方对标识记录的结论有不同意见");
+        assertThat(text).contains("现场检查报告", "检查组承诺", "标识使用记录缺失", "YBX3-132M", "末次会议：王厂长", "委托方对标识记录的结论有不同意见");
+        assertThat(text).doesNotContain("CLOSING");
         assertThat(cases.require(app).completed()).doesNotContain(Stage.ON_SITE_INSPECTION);
 
         // the client corrects, the team verifies: the report states correction and verification [000 §7.5.4 (4)], and the
