@@ -315,6 +315,13 @@ class NonconformityLoopApiTest {
                 Map.of("source", "VERIFICATION", "dueOn", today().plusDays(10).toString())));
         // issued the same day the NC was raised on site: within 5-10 WD, no note (003 ¶71 "可")
         assertThat(issued.get("notes")).isEmpty();
+        // the list names the class as the scheme does (严重不符合), not its key
+        HttpResponse<byte[]> list = http.sendForBytes("/api/nonconformities/" + app + "/lists/VERIFICATION.pdf", "verifier");
+        try (PDDocument doc = Loader.loadPDF(list.body())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("严重不符合").doesNotContain("SERIOUS");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         ok(answer(app, id, "client-motor", "更正排放因子并重新计算", true));
         // the re-evaluation deadline: 15 working days (the scheme's 10-15, the later end) after the complete reply today
         JsonNode answered = nc(app, "verifier", id);

@@ -32,8 +32,11 @@ class NonconformityPdf {
     private final Organisations organisations;
     private final NoticePdf pdf;
     private final MessageSource messages;
+    private final cn.cfp.scheme.SchemeCatalog schemes;
 
-    NonconformityPdf(Nonconformities ncs, Cases cases, Organisations organisations, NoticePdf pdf, MessageSource messages) {
+    NonconformityPdf(Nonconformities ncs, Cases cases, Organisations organisations, NoticePdf pdf, MessageSource messages,
+                     cn.cfp.scheme.SchemeCatalog schemes) {
+        this.schemes = schemes;
         this.ncs = ncs;
         this.cases = cases;
         this.organisations = organisations;
@@ -59,13 +62,20 @@ class NonconformityPdf {
         for (NonconformityDetail d : list.nonconformities()) {
             NonconformityView n = d.nc();
             issuedOn = issuedOn == null || (d.issuedOn() != null && d.issuedOn().isAfter(issuedOn)) ? d.issuedOn() : issuedOn;
-            String cls = n.ncClass() == null ? "" : " · " + text("class", locale) + " " + n.ncClass()
+            String cls = n.ncClass() == null ? "" : " · " + text("class", locale) + " " + className(c, n.ncClass(), locale)
                     + (n.effectPercent() == null ? "" : " (" + n.effectPercent().stripTrailingZeros().toPlainString() + " %)");
             rows.add(new String[] {text("number", locale) + " " + n.number() + "\n" + n.clause(),
                     n.description() + cls + "\n" + text("dueOn", locale) + " " + DateTexts.date(n.dueOn(), locale)});
         }
         return new Notice(title, locale, c.reference() + "-NC-" + list.source().name(), body, company,
                 issuedOn, rows, List.of(text("answer", locale)));
+    }
+
+    /** The scheme's name of a class (CGC 一般不符合 / 严重不符合 / 观察项), not its key. */
+    private String className(CertificationCase c, String key, Locale locale) {
+        cn.cfp.scheme.NonconformityPolicy policy = schemes.get(c.schemeCode()).nonconformities().value();
+        return policy == null ? key : policy.classes().stream().filter(k -> k.key().equals(key)).findFirst()
+                .map(k -> k.name().in(locale)).orElse(key);
     }
 
     private String text(String key, Locale locale) {
