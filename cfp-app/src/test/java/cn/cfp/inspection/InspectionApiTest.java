@@ -316,6 +316,12 @@ class InspectionApiTest {
         HttpResponse<String> en = call("GET", "/inspection/" + app + "?lang=en", "inspector", null);
         assertThat(en.statusCode()).isEqualTo(200);
         assertThat(en.body()).contains("Factory assurance-capability requirements", "Product consistency check", "kept at least 24 months");
+        // CNEX asks for the closing meeting's attendance [001 §9.6.4 5)]: named in words, not as CLOSING
+        long cnex = fx.visitStarted("CNEX-01-G");
+        String page = call("GET", "/inspection/" + cnex, "inspector", null).body();
+        assertThat(page).contains("末次会议");
+        assertThat(page.substring(page.indexOf("id=\"attendance-required\""))).doesNotStartWith("CLOSING").contains("末次会议");
+        assertThat(page).doesNotContain("[CLOSING]");
     }
 
     @Test
