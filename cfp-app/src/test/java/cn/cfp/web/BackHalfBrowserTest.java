@@ -190,12 +190,14 @@ class BackHalfBrowserTest {
                 }
                 box.findElement(By.cssSelector("input[type=radio][value='NONCONFORMS']")).click();
                 first = false;
+                awaitSaved(box);
             } else {
                 browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
                 box.findElement(By.cssSelector("input[type=radio][value='CONFORMS']")).click();
             }
-            awaitSaved(box);
         }
+        // each answer saves on its own as it is given; the page shows every one saved (no page submit)
+        boxes.forEach(this::awaitSaved);
         shot(scheme, "2-checklist");
         Browser.click(browser, browser.findElement(By.cssSelector("#checklist-form button[type=submit]")));
         for (WebElement form : browser.findElements(By.cssSelector("#consistency form[id^='products-']"))) {
@@ -206,11 +208,12 @@ class BackHalfBrowserTest {
             Browser.click(browser, browser.findElement(By.cssSelector("#sample-" + unit + " button[type=submit]")));
         }
         assertThat(browser.findElements(By.cssSelector("#consistency .sample"))).isNotEmpty();
-        for (WebElement box : browser.findElements(By.cssSelector("#consistency .answer"))) {
+        List<WebElement> consistency = browser.findElements(By.cssSelector("#consistency .answer"));
+        for (WebElement box : consistency) {
             browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
             box.findElement(By.cssSelector("input[type=radio][value='CONSISTENT']")).click();
-            awaitSaved(box);
         }
+        consistency.forEach(this::awaitSaved);
         WebElement production = browser.findElement(By.id("production-form"));
         production.findElement(By.id("production-model")).sendKeys("M-" + app);
         production.findElement(By.id("production-line")).sendKeys("总装一线");
@@ -259,11 +262,12 @@ class BackHalfBrowserTest {
         // the verifier concludes the six aspects (each saved as it is given), corrects the meter reading, recalculates
         login("verifier");
         open("/verification/" + app);
-        for (WebElement box : browser.findElements(By.cssSelector("#aspects .answer.aspect"))) {
+        List<WebElement> aspects = browser.findElements(By.cssSelector("#aspects .answer.aspect"));
+        for (WebElement box : aspects) {
             browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
             box.findElement(By.cssSelector("input[type=radio][value='CONFORMS']")).click();
-            awaitSaved(box);
         }
+        aspects.forEach(this::awaitSaved);
         WebElement correction = browser.findElement(By.id("correction-form"));
         new Select(correction.findElement(By.name("kind"))).selectByValue("ACTIVITY");
         // chosen from the submission's data, not typed: process "assembly", input "electricity" (10 kWh)
