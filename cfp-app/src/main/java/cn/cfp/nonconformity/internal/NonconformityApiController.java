@@ -79,7 +79,7 @@ class NonconformityApiController {
     }
 
     @GetMapping("/api/nonconformities/{applicationId}/lists/{source}.pdf")
-    @Operation(summary = "The issued list of one activity as a PDF (现场检查问题清单 / 核查问题清单 / 不符合项清单), in the reader's language")
+    @Operation(summary = "The issued list of one activity as a PDF, titled as the scheme names it (e.g. CNEX on-site inspection findings list), in the reader's language")
     ResponseEntity<byte[]> listPdf(@PathVariable long applicationId, @PathVariable String source, Locale locale) {
         return pdf.response(applicationId, stage(source), locale);
     }
