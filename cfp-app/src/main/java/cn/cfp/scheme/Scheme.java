@@ -184,4 +184,13 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
     public Cited<LabelRules> label() { return get(SchemeParameter.LABEL); }
 
     public Cited<LabelRounding> labelRounding() { return get(SchemeParameter.LABEL_ROUNDING); }
+
+    // ---- review (issue 10)
+    // ---- (end of review)
+
+    // ---- certificate (issue 10)
+    // ---- (end of certificate)
+
+    // ---- label (issue 10)
+    // ---- (end of label)
 }

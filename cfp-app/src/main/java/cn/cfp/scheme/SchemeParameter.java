@@ -74,6 +74,13 @@ public final class SchemeParameter<T> {
     public static final SchemeParameter<LabelRules> LABEL = of("label", LabelRules.class, Group.DISCLOSURE);
     public static final SchemeParameter<LabelRounding> LABEL_ROUNDING = of("labelRounding", LabelRounding.class, Group.DISCLOSURE);
 
+    // ---- review (issue 10)
+    // ---- (end of review)
+    // ---- certificate (issue 10)
+    // ---- (end of certificate)
+    // ---- label (issue 10)
+    // ---- (end of label)
+
     /** Every parameter, in display order. */
     public static final List<SchemeParameter<?>> ALL = List.of(
             CERTIFICATION_MODE, FLOW, UNIT_DIVISION, APPLICATION_FORM, DOCUMENT_CHECKLIST, ACCEPTANCE_NOTICE_WORKING_DAYS, TIME_LIMIT,
@@ -85,7 +92,14 @@ public final class SchemeParameter<T> {
             SURVEILLANCE, SURVEILLANCE_FOOTPRINT, SURVEILLANCE_NC_DEADLINE,
             SUSPENSION_MAX_MONTHS, STATUS_ACTION_WORKING_DAYS, REAPPLICATION_BAN_MONTHS, FOOTPRINT_INCREASE_RULE,
             CUT_OFF, QUANTIFICATION_METHODS, RESULT_UNIT, DATA_PRIORITY, VERIFICATION_TABLES, ASSURANCE, PRIOR_VERIFICATION,
-            PUBLICATION, RECORD_RETENTION, LABEL, LABEL_ROUNDING);
+            PUBLICATION, RECORD_RETENTION, LABEL, LABEL_ROUNDING
+            // ---- review (issue 10): , NEW_PARAM
+            // ---- (end of review)
+            // ---- certificate (issue 10): , NEW_PARAM
+            // ---- (end of certificate)
+            // ---- label (issue 10): , NEW_PARAM
+            // ---- (end of label)
+            );
 
     private final String key;
     private final Class<T> type;
