@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 @org.springframework.stereotype.Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "cfp.demo.enabled", havingValue = "true")
-@org.springframework.core.annotation.Order(30)
-class DemoCases implements org.springframework.boot.ApplicationRunner {
+class DemoCases {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
 
@@ -40,29 +39,45 @@ class DemoCases implements org.springframework.boot.ApplicationRunner {
     private final DemoWalk walk;
     private final SchemeCatalog schemes;
     private final DemoData demo;
+    private final org.springframework.boot.ApplicationArguments arguments;
     private final boolean enabled;
 
-    DemoCases(DemoWalk walk, SchemeCatalog schemes, DemoData demo,
+    DemoCases(DemoWalk walk, SchemeCatalog schemes, DemoData demo, org.springframework.boot.ApplicationArguments arguments,
               @org.springframework.beans.factory.annotation.Value("${cfp.demo.cases:true}") boolean enabled) {
         this.walk = walk;
+        this.arguments = arguments;
         this.schemes = schemes;
         this.demo = demo;
         this.enabled = enabled;
     }
 
     /**
-     * After the demo staff profiles ({@code DemoProfiles}, order 20) exist, on the start that loaded the demo data: each
-     * step in its own transaction, as a person would take it (the listeners run after each commit).
+     * Once the platform is ready (after every runner, so after the demo staff profiles of {@code DemoProfiles}), on the
+     * start that loaded the demo data: the cases are made in the background, each step in its own transaction as a
+     * person would take it (the listeners run after each commit), so the walk never delays the start; a log line says
+     * when they are there.
      */
-    @Override
-    public void run(org.springframework.boot.ApplicationArguments args) {
-        if (!enabled || !args.getNonOptionArgs().isEmpty() || !demo.loadedNow()) {
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void onReady() {
+        if (!enabled || !arguments.getNonOptionArgs().isEmpty() || !demo.loadedNow()) {
             return;
         }
+        log.info("demo cases: being made in the background through the real workflow (about a minute) ...");
+        Thread t = new Thread(this::loadAndLog, "cfp-demo-cases");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void loadAndLog() {
         long started = System.nanoTime();
-        Result r = load();
-        log.info("demo cases loaded in {} ms: {} mid-way, ready for technical review {}{}", (System.nanoTime() - started) / 1_000_000,
-                r.midway(), r.ready().keySet(), r.failed() == 0 ? "" : "; " + r.failed() + " not made (see the warnings above)");
+        try {
+            Result r = load();
+            log.info("demo cases ready after {} s: {} mid-way, at TECHNICAL_REVIEW (application per scheme) {}{}",
+                    (System.nanoTime() - started) / 1_000_000_000, r.midway(), r.ready(),
+                    r.failed() == 0 ? "" : "; " + r.failed() + " not made (see the warnings above)");
+        } catch (RuntimeException e) {
+            log.warn("demo cases not made: {}", e.toString(), e);
+        }
     }
 
     /** What was made: the mid-way case count, the application per scheme at TECHNICAL_REVIEW, how many failed. */

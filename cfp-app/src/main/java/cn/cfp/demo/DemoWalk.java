@@ -452,7 +452,7 @@ public class DemoWalk {
         for (NonconformityView nc : open) {
             w.step("nonconformity " + nc.number() + ": answer", () -> nonconformities.answer(client, app, nc.id(),
                     new Nonconformities.AnswerInput("已补充相关记录（演示）", "记录管理不到位", "修订记录控制程序", null),
-                    List.of(new Nonconformities.Upload("evidence.pdf", new ByteArrayInputStream(PDF)))));
+                    List.of(new Nonconformities.Upload("corrective-action.pdf", new ByteArrayInputStream(PDF)))));
             NonconformityDetail detail = nonconformities.details(member, app).stream().filter(d -> d.nc().id() == nc.id())
                     .findFirst().orElseThrow();
             boolean reEvaluated = detail.reEvaluationDueOn() != null && recalculation != null;
