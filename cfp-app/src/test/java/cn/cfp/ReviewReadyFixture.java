@@ -102,6 +102,14 @@ public final class ReviewReadyFixture {
         return json.readTree(r.body());
     }
 
+    /** Asserts the refusal's status and returns its reason codes. */
+    public List<String> refused(HttpResponse<String> r, int status) {
+        assertThat(r.statusCode()).as(r.request().method() + " " + r.uri() + ": " + r.body()).isEqualTo(status);
+        List<String> codes = new ArrayList<>();
+        json.readTree(r.body()).get("errors").forEach(e -> codes.add(e.get("code").asString()));
+        return codes;
+    }
+
     public List<Stage> stages(long app) {
         List<Stage> out = new ArrayList<>();
         ok(call("GET", "/api/cases/" + app, "pm", null)).get("currentStages").forEach(s -> out.add(Stage.valueOf(s.asString())));
