@@ -247,9 +247,19 @@ public class DemoWalk {
         if (!stages(app).equals(List.of(Stage.TECHNICAL_REVIEW))) {
             throw new StepFailed(schemeCode, app, "route", "not at TECHNICAL_REVIEW but at " + stages(app), null);
         }
-        // ---- after the review / decision / certificate modules merge (issue 10), the walk goes on here:
-        //      technical review (R-REV-1) -> decision (R-REV-2) -> certificate number and issue (R-CERT) -> label,
-        //      so the demo holds an issued certificate per scheme. Not called yet: those services do not exist on main.
+        // =========================================================================================================
+        // ---- NEXT STEPS GO HERE (issue 10, after the review / decision / certificate modules merge) ----
+        // Not called yet: those services are not on main. Suggested shape, one w.step(...) each, as the person whose
+        // work it is, so the demo holds an issued certificate per scheme (issue 10 item 9):
+        //   1. technical review (R-REV-1) by "reviewer" (not on the team): answer the scheme's review items, conclude;
+        //      CNEX: the director's approval before the report is delivered
+        //   2. decision (R-REV-2) by "decider": PASS
+        //   3. certificate (R-CERT): "preparer" drafts, the checked fields are reviewed; CFP-label schemes: the CNCA
+        //      report package, its submission record, the confirmed number entered [decision D2]; others: the
+        //      scheme's own number from the sequence; then issue (CertificateEvents.Issued)
+        //   4. label (R-LBL) and the public page /c/{number} (R-PUB-1) follow from the issued certificate
+        // Then rename or wrap this method (e.g. toCertificateIssued) and let DemoCases call it.
+        // =========================================================================================================
         return app;
     }
 
