@@ -129,9 +129,26 @@ public class CncaReporting {
     /** The unreported items that arose more than {@code workingDays} working days ago (the body's reminder). */
     @Transactional(readOnly = true)
     public List<ReportItem> overdue(int workingDays) {
-        LocalDate today = today();
-        return repository.find(ItemFilter.unreported()).stream()
-                .filter(i -> calendar.workingDaysBetween(i.recordedOn(), today) > workingDays).toList();
+        LocalDate cutoff = overdueCutoff(today(), workingDays);
+        return repository.find(ItemFilter.unreported()).stream().filter(i -> !i.recordedOn().isAfter(cutoff)).toList();
+    }
+
+    /**
+     * The latest day an item may have arisen on and be overdue today: more than {@code workingDays} working days lie
+     * after it up to today (the calendar's {@code workingDaysBetween} counted backwards once, not per item).
+     */
+    LocalDate overdueCutoff(LocalDate today, int workingDays) {
+        int count = 0;
+        LocalDate d = today;
+        while (true) {
+            if (calendar.isWorkingDay(d)) {
+                count++;
+            }
+            if (count > workingDays) {
+                return d.minusDays(1);
+            }
+            d = d.minusDays(1);
+        }
     }
 
     /**

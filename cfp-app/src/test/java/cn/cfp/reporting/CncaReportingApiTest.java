@@ -323,6 +323,45 @@ class CncaReportingApiTest {
         assertThat(context.getBean(CncaReporting.class).overdue(5)).isNotEmpty();
     }
 
+    /** The reminder's cut-off day is the calendar's working-day count, backwards: more than N after it, not after the next day. */
+    @Test
+    void the_overdue_cutoff_is_the_last_day_with_more_than_the_reminder_working_days_after_it() {
+        CncaReporting reporting = context.getBean(CncaReporting.class);
+        cn.cfp.calendar.WorkingDayCalendar calendar = context.getBean(cn.cfp.calendar.WorkingDayCalendar.class);
+        java.time.LocalDate today = reporting.today();
+        for (int n : List.of(0, 1, 5, 10)) {
+            java.time.LocalDate cutoff = reporting.overdueCutoff(today, n);
+            assertThat(calendar.workingDaysBetween(cutoff, today)).as("n=%d", n).isGreaterThan(n);
+            assertThat(calendar.workingDaysBetween(cutoff.plusDays(1), today)).as("n=%d", n).isLessThanOrEqualTo(n);
+        }
+        // a worked example: Friday 2026-12-11 back over a plain week (no holiday in December): 5 working days after
+        // Friday 2026-12-04 (7, 8, 9, 10, 11 December), 6 after Thursday 2026-12-03
+        java.time.LocalDate friday = java.time.LocalDate.of(2026, 12, 11);
+        assertThat(reporting.overdueCutoff(friday, 5)).isEqualTo(java.time.LocalDate.of(2026, 12, 3));
+    }
+
+    /** The staff page: a refused marking comes back beside the list (303), a good one records and shows the submission. */
+    @Test
+    void the_reporting_page_marks_the_selected_items_and_a_refused_marking_comes_back_to_the_page_in_words() {
+        String number = fx.newNumber();
+        ReportItem issue = fx.issue(number);
+        String page = "/reporting?scheme=" + fx.scheme;
+        String none = "_form=reporting-form&_page=" + java.net.URLEncoder.encode(page, StandardCharsets.UTF_8) + "&channel=EMAIL";
+        HttpResponse<String> refused = http.send("POST", "/reporting/submissions", "schemer", "application/x-www-form-urlencoded", bytes(none));
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(http.follow(refused, "schemer").body()).contains("请至少选择一个要记录为已报送的条目").contains(number);
+
+        HttpResponse<String> done = http.send("POST", "/reporting/submissions", "schemer", "application/x-www-form-urlencoded",
+                bytes(none + "&ids=" + issue.id() + "&receipt=" + java.net.URLEncoder.encode("回执-1", StandardCharsets.UTF_8)));
+        assertThat(done.statusCode()).isIn(302, 303);
+        String after = http.follow(done, "schemer").body();
+        assertThat(after).contains("id=\"reporting-done\"").contains("回执-1").doesNotContain("id=\"item-" + issue.id() + "\"");
+        assertThat(fx.mine(number, ReportKind.ISSUE).get(0).reported().by()).isEqualTo("schemer");
+
+        String en = ok(http.send("GET", "/reporting?lang=en&scheme=" + fx.scheme, "pm")).body();
+        assertThat(en).contains("Reporting to CNCA").contains("No unreported items.").doesNotContain("向认监委报送");
+    }
+
     private static HttpResponse<String> ok(HttpResponse<String> r) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return r;
