@@ -191,6 +191,8 @@ class CncaReportingApiTest {
         assertThat(reported.get(0).get("reported").get("submissionId").asLong()).isEqualTo(submission);
         assertThat(reported.get(0).get("reported").get("by").asString()).isEqualTo("pm");
         assertThat(reported.get(0).get("reported").get("channel").asString()).isEqualTo("CNCA_PLATFORM");
+        assertThat(context.getBean(cn.cfp.audit.AuditTrail.class).forTarget("reporting-submission:" + submission))
+                .as("audited").hasSize(1);
         JsonNode record = json.readTree(ok(http.send("GET", "/api/reporting/submissions/" + submission, "admin")).body());
         assertThat(record.get("itemIds").get(0).asLong()).isEqualTo(issue.id());
 
