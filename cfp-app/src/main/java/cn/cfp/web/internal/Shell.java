@@ -59,8 +59,16 @@ public record Shell(CfpPrincipal user, List<NavItem> nav, LongSupplier unreadCou
             add(items, "/evidence", "nav.evidence", requestPath);
         }
         add(items, "/calendar", "nav.calendar", requestPath);
+        // reporting to CNCA (issue 10): who reports, and the regulator's read-only view
+        if (user.has(Role.PROJECT_MANAGER) || user.has(Role.SCHEME_MANAGER) || user.has(Role.ADMIN)) {
+            add(items, "/reporting", "nav.reporting", requestPath);
+        }
+        if (user.has(Role.REGULATOR)) {
+            add(items, "/regulator", "nav.regulator", requestPath);
+        }
         if (user.has(Role.ADMIN)) {
             add(items, "/admin/users", "nav.users", requestPath);
+            add(items, "/admin/fees", "nav.fees", requestPath);
         }
         if (user.has(Role.ADMIN) || user.has(Role.ARCHIVIST)) {
             add(items, "/admin/audit", "nav.audit", requestPath);
