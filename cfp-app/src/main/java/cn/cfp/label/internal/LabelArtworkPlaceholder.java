@@ -6,8 +6,8 @@ final class LabelArtworkPlaceholder {
     private LabelArtworkPlaceholder() {
     }
 
-    /** The label is printed in Chinese: "<scheme> 机构标志（图稿待提供）". */
-    static String text(String schemeCode) {
-        return schemeCode + " 机构标志（图稿待提供）";
+    /** The label is printed in Chinese: the scheme's code over "机构标志（图稿待提供）". */
+    static String[] lines(String schemeCode) {
+        return new String[]{schemeCode, "机构标志（图稿待提供）"};
     }
 }

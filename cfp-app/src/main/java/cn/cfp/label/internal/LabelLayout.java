@@ -65,8 +65,13 @@ public final class LabelLayout {
 
     /** The font size at which {@code text} fits {@link #TEXT_MAX_WIDTH}, at most {@code preferred}. */
     public static double fit(String text, double preferred, boolean bold) {
+        return fit(text, preferred, bold, TEXT_MAX_WIDTH);
+    }
+
+    /** The font size at which {@code text} fits {@code maxWidth}, at most {@code preferred}. */
+    public static double fit(String text, double preferred, boolean bold, double maxWidth) {
         double w = font((float) preferred, bold).getStringBounds(text, new FontRenderContext(null, true, true)).getWidth();
-        return w <= TEXT_MAX_WIDTH ? preferred : Math.floor(preferred * TEXT_MAX_WIDTH / w * 10) / 10;
+        return w <= maxWidth ? preferred : Math.floor(preferred * maxWidth / w * 10) / 10;
     }
 
     /** The second text line: the unit and the functional unit, e.g. "kgCO2e/件". */

@@ -88,8 +88,11 @@ public final class LabelPng {
                     g.setColor(new Color(0x888888));
                     g.setStroke(new BasicStroke(0.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{2f, 1.5f}, 0f));
                     g.draw(box);
-                    String t = LabelArtworkPlaceholder.text(c.schemeCode());
-                    text(g, t, LabelLayout.MARK_Y + LabelLayout.MARK_H / 2 + 2, LabelLayout.fit(t, 5.5, false), false, new Color(0x555555));
+                    String[] lines = LabelArtworkPlaceholder.lines(c.schemeCode());
+                    for (int i = 0; i < lines.length; i++) {
+                        text(g, lines[i], LabelLayout.MARK_Y + LabelLayout.MARK_H / 2 - 1 + i * 7,
+                                LabelLayout.fit(lines[i], 5.5, false, LabelLayout.MARK_W - 4), false, new Color(0x555555));
+                    }
                 }
             }
             String unitLine = LabelLayout.unitLine(c.unit(), c.functionalUnit());

@@ -51,8 +51,11 @@ public final class LabelSvg {
             s.append("<g id=\"body-mark-placeholder\"><rect x=\"").append(n(LabelLayout.MARK_X)).append("\" y=\"").append(n(LabelLayout.MARK_Y))
                     .append("\" width=\"").append(n(LabelLayout.MARK_W)).append("\" height=\"").append(n(LabelLayout.MARK_H))
                     .append("\" fill=\"#F2F2F2\" stroke=\"#888888\" stroke-width=\"0.6\" stroke-dasharray=\"2 1.5\"/>");
-            text(s, LabelArtworkPlaceholder.text(c.schemeCode()), LabelLayout.MARK_Y + LabelLayout.MARK_H / 2 + 2,
-                    LabelLayout.fit(LabelArtworkPlaceholder.text(c.schemeCode()), 5.5, false), false, "#555555");
+            String[] lines = LabelArtworkPlaceholder.lines(c.schemeCode());
+            for (int i = 0; i < lines.length; i++) {
+                text(s, lines[i], LabelLayout.MARK_Y + LabelLayout.MARK_H / 2 - 1 + i * 7,
+                        LabelLayout.fit(lines[i], 5.5, false, LabelLayout.MARK_W - 4), false, "#555555");
+            }
             s.append("</g>\n");
         }
         text(s, LabelLayout.TITLE, LabelLayout.TITLE_Y, LabelLayout.fit(LabelLayout.TITLE, LabelLayout.TITLE_SIZE, true), true, ink);
