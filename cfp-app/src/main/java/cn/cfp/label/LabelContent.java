@@ -37,6 +37,21 @@ public record LabelContent(String number, BigDecimal value, String unit, String 
      */
     public record Rounding(BigDecimal certifiedValue, String certifiedUnit, String table, BigDecimal stepGrams,
                            boolean outsideTable) {
+
+        /**
+         * The message key of the sentence that records the rounding, for the certificate's pages (the label itself
+         * carries no added text [004 §10.6]): {@code label.rounding.applied} or {@code label.rounding.outsideTable}, with
+         * the arguments of {@link #messageArgs(LabelContent)}.
+         */
+        public String messageKey() {
+            return outsideTable ? "label.rounding.outsideTable" : "label.rounding.applied";
+        }
+
+        /** {0} certified value, {1} its unit, {2} label value, {3} label unit, {4} step in g, {5} the table. */
+        public Object[] messageArgs(LabelContent c) {
+            return new Object[]{certifiedValue.toPlainString(), certifiedUnit, c.valueText(), c.unit(),
+                    stepGrams.stripTrailingZeros().toPlainString(), table};
+        }
     }
 
     public LabelContent {

@@ -80,6 +80,8 @@ class LabelTest {
     Clock clock;
     @Autowired
     cn.cfp.body.BodyIdentity body;
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     @TempDir
     Path tmp;
@@ -292,6 +294,11 @@ class LabelTest {
         assertRounded("0.0073", "kgCO2e", "7.5", "gCO2e", true, true);
         assertRounded("10.0", "kgCO2e", "10.0", "kgCO2e", true, false);  // step 0.5 kg: one decimal
         assertRounded("0.0185", "tCO2e", "19", "kgCO2e", true, true);
+        // the system's choice for values outside the table is recorded and can be shown in words
+        LabelContent small = labels.content("CICC-ZY-GZ-20", NUMBER, new BigDecimal("0.0073"), "kgCO2e", "件", UNTIL);
+        assertThat(small.rounding().messageKey()).isEqualTo("label.rounding.outsideTable");
+        assertThat(messages.getMessage(small.rounding().messageKey(), small.rounding().messageArgs(small), java.util.Locale.CHINA))
+                .contains("0.0073 kgCO2e").contains("→ 7.5 gCO2e").contains("修约间隔 0.5 g").contains("004 §10.6");
         for (String other : List.of("CNCA-CFP-00", "CNEX-01-G", "CEC-FURNITURE", "CGC-R52003")) {
             LabelContent c = labels.content(other, NUMBER, new BigDecimal("0.347"), "kgCO2e", "件", UNTIL);
             assertThat(c.value()).as(other).isEqualByComparingTo("0.347");
