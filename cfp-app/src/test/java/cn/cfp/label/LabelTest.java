@@ -357,6 +357,13 @@ class LabelTest {
         HttpResponse<String> refused = http.send("POST", "/verify-label", null, text.contentType(), text.body());
         assertThat(refused.statusCode()).isEqualTo(303);
         assertThat(http.follow(refused, null).body()).contains("只接受 PNG 或 JPEG 照片");
+        // larger than 5 MB (a PNG by its first bytes): refused by its size
+        byte[] big = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(png, 0, big, 0, 8);
+        var large = new TestHttp.Multipart().field("_form", "label-photo-form").field("_page", "/verify-label").file("photo", "big.png", big);
+        HttpResponse<String> tooLarge = http.send("POST", "/verify-label", null, large.contentType(), large.body());
+        assertThat(tooLarge.statusCode()).isEqualTo(303);
+        assertThat(http.follow(tooLarge, null).body()).contains("照片过大").contains("最大 5 MB");
         // a picture without a QR code
         ByteArrayOutputStream blank = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB), "png", blank);
