@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class LabelChecks {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LabelChecks.class);
+
     private final BodyKeys keys;
     private final BodyIdentity body;
     private final ObjectProvider<CertificateStatusLookup> lookup;
@@ -50,7 +52,14 @@ public class LabelChecks {
         if (registry == null) {
             return new LabelCheck(p, true, null, expired, LabelCheck.Online.UNAVAILABLE, Optional.empty());
         }
-        Optional<CertificateStatusLookup.Status> status = registry.current(p.number());
+        Optional<CertificateStatusLookup.Status> status;
+        try {
+            status = registry.current(p.number());
+        } catch (RuntimeException e) {
+            // the registry cannot answer now: the offline check still stands
+            log.warn("the online status of certificate {} could not be read: {}", p.number(), e.toString());
+            return new LabelCheck(p, true, null, expired, LabelCheck.Online.UNAVAILABLE, Optional.empty());
+        }
         return new LabelCheck(p, true, null, expired, status.isPresent() ? LabelCheck.Online.FOUND : LabelCheck.Online.NOT_FOUND, status);
     }
 }

@@ -402,6 +402,11 @@ class LabelTest {
         LabelCheck suspended = withLookup(n -> Optional.of(new CertificateStatusLookup.Status("SUSPENDED", false, UNTIL))).check(good);
         assertThat(suspended.genuine()).isTrue();
         assertThat(suspended.currentlyValid()).isFalse();
+        LabelCheck failing = withLookup(n -> {
+            throw new IllegalStateException("registry down");
+        }).check(good);
+        assertThat(failing.genuine()).isTrue();
+        assertThat(failing.online()).isEqualTo(LabelCheck.Online.UNAVAILABLE);
         LabelCheck unknown = withLookup(n -> Optional.empty()).check(good);
         assertThat(unknown.online()).isEqualTo(LabelCheck.Online.NOT_FOUND);
         LabelCheck none = new LabelChecks(keys, body, new DefaultListableBeanFactory().getBeanProvider(CertificateStatusLookup.class), clock)
