@@ -2,7 +2,6 @@ package cn.cfp.review;
 
 import cn.cfp.access.Actor;
 import cn.cfp.access.Role;
-import cn.cfp.cases.CertificationCase;
 import cn.cfp.scheme.Independence;
 import cn.cfp.scheme.TechnicalReviewRules;
 import cn.cfp.shared.Reason;
@@ -22,7 +21,7 @@ public final class DeciderPolicy {
     private DeciderPolicy() {
     }
 
-    public static Verdict check(Actor actor, CertificationCase c, TechnicalReviewRules rules, Independence independence,
+    public static Verdict check(Actor actor, CaseParts c, TechnicalReviewRules rules, Independence independence,
                                 String reportPreparer, Collection<Long> reviewerIds) {
         List<Reason> why = new ArrayList<>();
         if (!actor.has(Role.DECISION_MAKER)) {

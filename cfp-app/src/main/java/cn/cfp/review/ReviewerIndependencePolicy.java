@@ -2,7 +2,6 @@ package cn.cfp.review;
 
 import cn.cfp.access.Actor;
 import cn.cfp.access.Role;
-import cn.cfp.cases.CertificationCase;
 import cn.cfp.cases.TeamMember;
 import cn.cfp.scheme.Independence;
 import cn.cfp.scheme.IndependenceRule;
@@ -27,7 +26,7 @@ public final class ReviewerIndependencePolicy {
     /**
      * @param reportPreparer username of whoever submitted the case's report, or null when there is none
      */
-    public static Verdict check(Actor actor, CertificationCase c, TechnicalReviewRules rules, Independence independence,
+    public static Verdict check(Actor actor, CaseParts c, TechnicalReviewRules rules, Independence independence,
                                 String reportPreparer) {
         List<Reason> why = new ArrayList<>();
         boolean role = actor.has(Role.REVIEWER) || rules.reviewerMayDecide() && actor.has(Role.DECISION_MAKER);
@@ -39,7 +38,7 @@ public final class ReviewerIndependencePolicy {
     }
 
     /** The parts a person had in the case that exclude them (prefix {@code review.reviewer} or {@code review.decider}). */
-    static List<Reason> tookPart(Actor actor, CertificationCase c, Independence independence, String reportPreparer,
+    static List<Reason> tookPart(Actor actor, CaseParts c, Independence independence, String reportPreparer,
                                  String prefix) {
         List<Reason> why = new ArrayList<>();
         for (TeamMember m : c.team()) {
@@ -47,7 +46,7 @@ public final class ReviewerIndependencePolicy {
                 why.add(Reason.of(prefix + "InTeam", actor.displayName(), m.role(), c.reference()));
             }
         }
-        if (c.isManager(actor.id())) {
+        if (c.managerUserId() == actor.id()) {
             why.add(Reason.of(prefix + "IsManager", actor.displayName(), c.reference()));
         }
         if (reportPreparer != null && reportPreparer.equals(actor.username()) && independence != null

@@ -95,14 +95,14 @@ public class Reviews {
     public Verdict mayReview(Actor actor, long applicationId) {
         CertificationCase c = cases.require(applicationId);
         Scheme scheme = schemes.get(c.schemeCode());
-        return ReviewerIndependencePolicy.check(actor, c, rules(scheme), independence(scheme), preparer(applicationId));
+        return ReviewerIndependencePolicy.check(actor, CaseParts.of(c), rules(scheme), independence(scheme), preparer(applicationId));
     }
 
     @Transactional(readOnly = true)
     public Verdict mayDecide(Actor actor, long applicationId) {
         CertificationCase c = cases.require(applicationId);
         Scheme scheme = schemes.get(c.schemeCode());
-        return DeciderPolicy.check(actor, c, rules(scheme), independence(scheme), preparer(applicationId), reviewerIds(applicationId));
+        return DeciderPolicy.check(actor, CaseParts.of(c), rules(scheme), independence(scheme), preparer(applicationId), reviewerIds(applicationId));
     }
 
     // ------------------------------------------------------------------ technical review
@@ -264,7 +264,7 @@ public class Reviews {
         if (!actor.has(cn.cfp.access.Role.DECISION_MAKER)) {
             why.add(Reason.of("review.notApprover", rules.approval().by(), c.reference()));
         }
-        why.addAll(ReviewerIndependencePolicy.tookPart(actor, c, independence(scheme), preparer(applicationId), "review.decider"));
+        why.addAll(ReviewerIndependencePolicy.tookPart(actor, CaseParts.of(c), independence(scheme), preparer(applicationId), "review.decider"));
         Verdict.of(why).orRefuse(403);
         String note = input == null ? null : strip(input.text());
         try {
@@ -284,7 +284,7 @@ public class Reviews {
         Scheme scheme = schemes.get(c.schemeCode());
         TechnicalReviewRules rules = rules(scheme);
         List<Long> reviewers = reviewerIds(applicationId);
-        DeciderPolicy.check(actor, c, rules, independence(scheme), preparer(applicationId), reviewers).orRefuse(403);
+        DeciderPolicy.check(actor, CaseParts.of(c), rules, independence(scheme), preparer(applicationId), reviewers).orRefuse(403);
         if (rules.approval() != null && repository.approval(applicationId).isEmpty()) {
             throw Refusal.conflict("review.approvalMissing", rules.approval().by(), c.reference());
         }
@@ -348,7 +348,7 @@ public class Reviews {
     private CertificationCase reviewer(Actor actor, long applicationId) {
         CertificationCase c = cases.requireAt(applicationId, Stage.TECHNICAL_REVIEW);
         Scheme scheme = schemes.get(c.schemeCode());
-        ReviewerIndependencePolicy.check(actor, c, rules(scheme), independence(scheme), preparer(applicationId)).orRefuse(403);
+        ReviewerIndependencePolicy.check(actor, CaseParts.of(c), rules(scheme), independence(scheme), preparer(applicationId)).orRefuse(403);
         repository.take(applicationId, actor.id(), actor.username(), clock.instant());
         return c;
     }

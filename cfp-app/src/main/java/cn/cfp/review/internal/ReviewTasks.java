@@ -39,10 +39,10 @@ class ReviewTasks implements TaskSource {
         for (Cases.OpenCase c : cases.openByRisk(new Paging(0, Paging.MAX_SIZE)).items()) {
             String path = "/review/" + c.applicationId();
             if (c.stages().contains(Stage.TECHNICAL_REVIEW) && reviews.mayReview(me, c.applicationId()).allowed()) {
-                tasks.add(Task.of("mywork.task.review", path, c.reference()).urgent(6));
+                tasks.add(Task.of("mywork.task.technicalReview", path, c.reference()).urgent(6));
             }
             if (c.stages().contains(Stage.DECISION) && reviews.mayDecide(me, c.applicationId()).allowed()) {
-                tasks.add(Task.of("mywork.task.decision", path, c.reference()).urgent(6));
+                tasks.add(Task.of("mywork.task.certificationDecision", path, c.reference()).urgent(6));
             }
         }
         return tasks;
