@@ -13,6 +13,8 @@ import cn.cfp.scheme.Stage;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -248,12 +250,30 @@ class ReviewDecisionApiTest {
         // the team leader sees why they may not review, in words
         HttpResponse<String> leader = walk.http().send("GET", "/review/" + app, "inspector");
         assertThat(leader.body()).contains("reviewer-why").doesNotContain("id=\"items-form\"");
+        // a refused form comes back to its page (303) with the reasons in words
+        HttpResponse<String> refused = form(app, "reviewer", "completion", "completion-form");
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(walk.http().follow(refused, "reviewer").body()).contains("refusal-reasons", "评审内容尚未回答：1) 核查评价人天按照规则计算确定");
+        HttpResponse<String> saved = form(app, "reviewer", "items", "items-form", "answer_MAN_DAYS_APPROVED", "NOT_CONFORMS");
+        assertThat(walk.http().follow(saved, "reviewer").body()).contains("评审内容 MAN_DAYS_APPROVED 判定为不符合，请写明说明");
+        form(app, "reviewer", "items", "items-form", "answer_MAN_DAYS_APPROVED", "CONFORMS", "note_MAN_DAYS_APPROVED", "人天经批准");
+        assertThat(walk.ok(walk.call("GET", "/api/review/" + app, "reviewer", null)).get("items").get(0).get("answer").asString())
+                .isEqualTo("CONFORMS");
         String ref = walk.ok(walk.call("GET", "/api/review/" + app, "reviewer", null)).get("reference").asString();
         assertThat(walk.http().send("GET", "/mywork", "reviewer").body()).contains("对项目 " + ref + " 进行技术评审");
         assertThat(walk.http().send("GET", "/mywork", "inspector").body()).doesNotContain("对项目 " + ref + " 进行技术评审");
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private HttpResponse<String> form(long app, String user, String action, String formId, String... fields) {
+        StringBuilder b = new StringBuilder("_form=" + formId + "&_page=" + URLEncoder.encode("/review/" + app, StandardCharsets.UTF_8));
+        for (int i = 0; i < fields.length; i += 2) {
+            b.append('&').append(fields[i]).append('=').append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return walk.http().send("POST", "/review/" + app + "/" + action, user, "application/x-www-form-urlencoded",
+                b.toString().getBytes(StandardCharsets.UTF_8));
+    }
 
     private void completeReview(long app, String reviewer) {
         JsonNode v = walk.ok(walk.call("GET", "/api/review/" + app, reviewer, null));

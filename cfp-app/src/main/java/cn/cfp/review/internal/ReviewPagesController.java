@@ -62,7 +62,7 @@ class ReviewPagesController {
             String a = form.get("answer_" + i.key());
             String note = form.get("note_" + i.key());
             if (a != null && !a.isBlank()) {
-                answers.add(new ReviewInputs.ItemAnswer(i.key(), ReviewAnswer.valueOf(a), note));
+                answers.add(new ReviewInputs.ItemAnswer(i.key(), answer(a), note));
             } else if (note != null && !note.isBlank()) {
                 answers.add(new ReviewInputs.ItemAnswer(i.key(), null, note));
             }
@@ -114,6 +114,15 @@ class ReviewPagesController {
                   @RequestParam(required = false) String reasons) {
         reviews.decide(me, applicationId, new ReviewInputs.DecisionInput(outcome, reasons));
         return back(applicationId);
+    }
+
+    private static ReviewAnswer answer(String value) {
+        for (ReviewAnswer a : ReviewAnswer.values()) {
+            if (a.name().equals(value)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static String back(long applicationId) {
