@@ -235,6 +235,22 @@ class ReviewDecisionApiTest {
         }
     }
 
+    /** 000: 存在不合格结论的，认证终止 [000 §7.7] — FAIL terminates the case (its clock stops) with a termination notice. */
+    @Test
+    void a_fail_under_the_national_base_scheme_terminates_the_case_with_a_notice_R_REV_2() throws IOException {
+        long app = walk.readyForReview("CNCA-CFP-00");
+        completeReview(app, "reviewer");
+        walk.ok(walk.call("POST", "/api/review/" + app + "/decision", "decider", Map.of("outcome", "FAIL", "reasons", "核查结论不合格")));
+        JsonNode c = walk.ok(walk.call("GET", "/api/cases/" + app, "pm", null));
+        assertThat(c.get("status").asString()).isEqualTo("TERMINATED");
+        assertThat(c.get("currentStages")).isEmpty();
+        HttpResponse<byte[]> pdf = walk.http().sendForBytes("/api/review/" + app + "/negative.pdf?lang=en", "client-motor");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Notice of termination of certification", "核查结论不合格");
+        }
+    }
+
     /** The review page in Chinese by default and in English with ?lang=en, each in one language; my-work lists the case. */
     @Test
     void the_review_page_renders_in_chinese_and_in_english_and_my_work_lists_the_case() {

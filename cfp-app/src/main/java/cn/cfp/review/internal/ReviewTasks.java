@@ -5,6 +5,7 @@ import cn.cfp.access.Role;
 import cn.cfp.access.Task;
 import cn.cfp.access.TaskSource;
 import cn.cfp.cases.Cases;
+import cn.cfp.personnel.StaffRegistry;
 import cn.cfp.review.Reviews;
 import cn.cfp.scheme.Stage;
 import cn.cfp.shared.Paging;
@@ -15,17 +16,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * My-work tasks of the review module: a reviewer sees the open cases waiting at TECHNICAL_REVIEW that they may review
- * (independent of the case), a decision maker those at DECISION they may decide.
+ * (independent of the case, and not conflicted with its parties), a decision maker those at DECISION they may decide.
  */
 @Component
 class ReviewTasks implements TaskSource {
 
     private final Cases cases;
     private final Reviews reviews;
+    private final StaffRegistry staff;
 
-    ReviewTasks(Cases cases, Reviews reviews) {
+    ReviewTasks(Cases cases, Reviews reviews, StaffRegistry staff) {
         this.cases = cases;
         this.reviews = reviews;
+        this.staff = staff;
     }
 
     @Override
@@ -37,6 +40,12 @@ class ReviewTasks implements TaskSource {
             return tasks;
         }
         for (Cases.OpenCase c : cases.openByRisk(new Paging(0, Paging.MAX_SIZE)).items()) {
+            if (!c.stages().contains(Stage.TECHNICAL_REVIEW) && !c.stages().contains(Stage.DECISION)) {
+                continue;
+            }
+            if (staff.conflicted(me.id(), cases.require(c.applicationId()).parties().all())) {
+                continue; // a declared conflict of interest keeps the person off the case (R-PER-2)
+            }
             String path = "/review/" + c.applicationId();
             if (c.stages().contains(Stage.TECHNICAL_REVIEW) && reviews.mayReview(me, c.applicationId()).allowed()) {
                 tasks.add(Task.of("mywork.task.technicalReview", path, c.reference()).urgent(6));
