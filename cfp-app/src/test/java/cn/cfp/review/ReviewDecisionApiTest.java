@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ class ReviewDecisionApiTest {
     Reviews reviews;
     @Autowired
     Nonconformities nonconformities;
+    @Autowired
+    cn.cfp.cases.Cases cases;
 
     ReviewReadyFixture walk;
     final List<ReviewEvents.Decided> decided = new CopyOnWriteArrayList<>();
@@ -93,6 +96,7 @@ class ReviewDecisionApiTest {
         assertThat(v.get("stage").asString()).isEqualTo("TECHNICAL_REVIEW");
         assertThat(v.get("items")).hasSize(items);
         assertThat(v.get("approvalBy").isNull()).isEqualTo(!approval);
+        assertThat(v.get("failureNoticeDue").isNull()).as("only CEC sets a failure-notice term in days").isEqualTo(!scheme.equals("CEC-FURNITURE"));
 
         // a decision before the review is complete
         assertThat(walk.refused(walk.call("POST", "/api/review/" + app + "/decision", "decider", Map.of("outcome", outcome)), 409))
@@ -219,6 +223,10 @@ class ReviewDecisionApiTest {
     @Test
     void a_negative_decision_needs_reasons_ends_the_case_and_has_a_written_notice_with_them_R_REV_2() throws IOException {
         long app = walk.readyForReview("CEC-FURNITURE");
+        // CEC: the failure notice within 30 days after the inspection is completed [002 §5.7.3]
+        LocalDate inspected = cases.require(app).completedOn(Stage.ON_SITE_INSPECTION).orElseThrow();
+        assertThat(walk.ok(walk.call("GET", "/api/review/" + app, "reviewer", null)).get("failureNoticeDue").asString())
+                .isEqualTo(inspected.plusDays(30).toString());
         completeReview(app, "reviewer");
         assertThat(walk.refused(walk.call("POST", "/api/review/" + app + "/decision", "decider", Map.of("outcome", "FAIL")), 400))
                 .containsExactly("review.reasonsRequired");
