@@ -24,4 +24,16 @@ public final class ReviewEvents {
             reviewerUserIds = List.copyOf(reviewerUserIds);
         }
     }
+
+    /** The technical review was completed [R-REV-1]; the case is at its decision. */
+    public record Completed(long applicationId, String reference, String schemeCode, List<Long> reviewerUserIds) {
+
+        public Completed {
+            reviewerUserIds = List.copyOf(reviewerUserIds);
+        }
+    }
+
+    /** The reviewer sent a question back to the team. */
+    public record QuestionRaised(long applicationId, String reference, long questionId) {
+    }
 }

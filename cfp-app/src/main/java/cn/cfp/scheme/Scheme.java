@@ -186,6 +186,7 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
     public Cited<LabelRounding> labelRounding() { return get(SchemeParameter.LABEL_ROUNDING); }
 
     // ---- review (issue 10)
+    public Cited<TechnicalReviewRules> technicalReview() { return get(SchemeParameter.TECHNICAL_REVIEW); }
     // ---- (end of review)
 
     // ---- certificate (issue 10)

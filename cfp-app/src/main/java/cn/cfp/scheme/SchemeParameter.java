@@ -75,6 +75,8 @@ public final class SchemeParameter<T> {
     public static final SchemeParameter<LabelRounding> LABEL_ROUNDING = of("labelRounding", LabelRounding.class, Group.DISCLOSURE);
 
     // ---- review (issue 10)
+    /** The technical review's items, reviewer/decider rules, approval and outcome consequences [R-REV-1, R-REV-2]. */
+    public static final SchemeParameter<TechnicalReviewRules> TECHNICAL_REVIEW = of("technicalReview", TechnicalReviewRules.class, Group.FINDINGS);
     // ---- (end of review)
     // ---- certificate (issue 10)
     // ---- (end of certificate)
@@ -96,6 +98,7 @@ public final class SchemeParameter<T> {
             CUT_OFF, QUANTIFICATION_METHODS, RESULT_UNIT, DATA_PRIORITY, VERIFICATION_TABLES, ASSURANCE, PRIOR_VERIFICATION,
             PUBLICATION, RECORD_RETENTION, LABEL, LABEL_ROUNDING
             // ---- review (issue 10): , NEW_PARAM
+            , TECHNICAL_REVIEW
             // ---- (end of review)
             // ---- certificate (issue 10): , NEW_PARAM
             // ---- (end of certificate)

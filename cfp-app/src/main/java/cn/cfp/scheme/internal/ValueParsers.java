@@ -95,6 +95,7 @@ final class ValueParsers {
             Map.entry(SchemeParameter.CLAIM_EVALUATION, ValueParsers::claimEvaluation),
             Map.entry(SchemeParameter.NONCONFORMITIES, ValueParsers::nonconformities),
             Map.entry(SchemeParameter.DECISION, ValueParsers::decision),
+            Map.entry(SchemeParameter.TECHNICAL_REVIEW, ValueParsers::technicalReview),
             Map.entry(SchemeParameter.INDEPENDENCE, ValueParsers::independence),
             Map.entry(SchemeParameter.VALIDITY_YEARS, Node::positiveInt),
             Map.entry(SchemeParameter.RENEWAL_WINDOW, ValueParsers::term),
@@ -557,6 +558,38 @@ final class ValueParsers {
         return new DecisionPolicy(f.opt("outcomes").isNull() ? List.of() : uniqueSteps(f.opt("outcomes")),
                 optTerm(f.opt("certificateIssueLimit")), f.opt("certificateIssueFrom").optText(),
                 optTerm(f.opt("failureNoticeLimit")), f.opt("failureNoticeFrom").optText(), f.opt("description").optText());
+    }
+
+    private static cn.cfp.scheme.TechnicalReviewRules technicalReview(Node n) {
+        var f = n.fields("items", "reviewerMayDecide", "reviewerQualification", "deciderQualification", "approval", "outcomes");
+        Set<String> keys = new HashSet<>();
+        List<cn.cfp.scheme.TechnicalReviewRules.Item> items = f.req("items").nonEmptyList().stream().map(i -> {
+            var itf = i.fields("key", "zh", "en", "cite");
+            String key = itf.req("key").key();
+            if (!keys.add(key)) {
+                throw itf.req("key").error("duplicate review item key '" + key + "'");
+            }
+            return new cn.cfp.scheme.TechnicalReviewRules.Item(key,
+                    new LocalizedText(itf.req("zh").string(), itf.opt("en").optString()), cite(itf.req("cite")));
+        }).toList();
+        cn.cfp.scheme.TechnicalReviewRules.Approval approval = null;
+        if (!f.opt("approval").isNull()) {
+            var af = f.opt("approval").fields("by", "cite");
+            approval = new cn.cfp.scheme.TechnicalReviewRules.Approval(af.req("by").text(), cite(af.req("cite")));
+        }
+        Set<String> outcomeKeys = new HashSet<>();
+        List<cn.cfp.scheme.TechnicalReviewRules.OutcomeRule> outcomes = f.req("outcomes").nonEmptyList().stream().map(o -> {
+            var of = o.fields("key", "result", "nonconformities");
+            String key = of.req("key").key();
+            if (!outcomeKeys.add(key)) {
+                throw of.req("key").error("duplicate outcome '" + key + "'");
+            }
+            return new cn.cfp.scheme.TechnicalReviewRules.OutcomeRule(key,
+                    of.req("result").enumValue(cn.cfp.scheme.TechnicalReviewRules.Result.class),
+                    of.opt("nonconformities").optEnum(cn.cfp.scheme.TechnicalReviewRules.NcCondition.class));
+        }).toList();
+        return new cn.cfp.scheme.TechnicalReviewRules(items, f.opt("reviewerMayDecide").boolOr(false),
+                f.req("reviewerQualification").text(), f.req("deciderQualification").text(), approval, outcomes);
     }
 
     private static Independence independence(Node n) {
