@@ -77,6 +77,8 @@ public final class SchemeParameter<T> {
     // ---- review (issue 10)
     // ---- (end of review)
     // ---- certificate (issue 10)
+    // numbering: who assigns the certificate number and its pattern / local format [000 §9.1.2, Ann.4; decision D2]
+    public static final SchemeParameter<CertificateNumberRule> CERTIFICATE_NUMBER = of("certificateNumber", CertificateNumberRule.class, Group.CERTIFICATE);
     // ---- (end of certificate)
     // ---- label (issue 10)
     // ---- (end of label)
@@ -96,6 +98,7 @@ public final class SchemeParameter<T> {
             // ---- review (issue 10): , NEW_PARAM
             // ---- (end of review)
             // ---- certificate (issue 10): , NEW_PARAM
+            , CERTIFICATE_NUMBER
             // ---- (end of certificate)
             // ---- label (issue 10): , NEW_PARAM
             // ---- (end of label)
