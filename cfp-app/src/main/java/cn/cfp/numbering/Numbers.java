@@ -351,7 +351,13 @@ public class Numbers implements CertificateNumbers {
         }
         Verdict v = CertificateNumber.check(written, body.bodyCode(), r.issueOn().getYear(), r.productCode());
         v.orRefuse(400);
-        return CertificateNumber.parse(written);
+        Optional<CertificateNumber> n = CertificateNumber.parse(written);
+        // the scheme's own pattern as well (scheme data [decision D2]); 000 Annex 4's for every CFP-label scheme today
+        CertificateNumberRule rule = schemes.find(r.schemeCode()).map(s -> s.certificateNumber().value()).orElse(null);
+        if (rule != null && rule.pattern() != null && !n.orElseThrow().compact().matches(rule.pattern())) {
+            throw Refusal.badRequest(List.of(Reason.of("numbering.pattern", written.strip(), rule.printed()).at("number")));
+        }
+        return n;
     }
 
     private void insertConfirmed(Actor actor, NumberRecord r, CertificateNumber n, String how) {
