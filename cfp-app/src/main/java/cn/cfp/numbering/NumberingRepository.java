@@ -46,8 +46,13 @@ class NumberingRepository {
         return jdbc.sql("SELECT application_id FROM certificate_number WHERE number = :n").param("n", number).query(Long.class).optional();
     }
 
-    List<NumberRecord> all() {
-        return jdbc.sql(SELECT + " ORDER BY r.requested_at DESC, r.application_id DESC").query(this::map).list();
+    List<NumberRecord> page(int offset, int limit) {
+        return jdbc.sql(SELECT + " ORDER BY r.requested_at DESC, r.application_id DESC LIMIT :l OFFSET :o")
+                .param("l", limit).param("o", offset).query(this::map).list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM number_request").query(Long.class).single();
     }
 
     long nextRequestSeq() {

@@ -107,8 +107,9 @@ public class Numbers implements CertificateNumbers {
 
     // ---- staff
 
-    public List<NumberRecord> all() {
-        return repository.all();
+    /** A page of every request, newest first. */
+    public cn.cfp.shared.Paging.Page<NumberRecord> page(cn.cfp.shared.Paging paging) {
+        return new cn.cfp.shared.Paging.Page<>(repository.page(paging.offset(), paging.size()), repository.count());
     }
 
     public Optional<NumberRecord> record(long applicationId) {
@@ -301,6 +302,7 @@ public class Numbers implements CertificateNumbers {
                 }
                 int serial = next.get();
                 if (serial > rule.maxSerial()) {
+                    log.warn("certificate serials of {}/{} used up at {}", r.schemeCode(), year, rule.maxSerial());
                     throw Refusal.conflict("numbering.exhausted", r.schemeCode(), String.valueOf(year), rule.maxSerial());
                 }
                 repository.advanceCounter(r.schemeCode(), year);
@@ -423,8 +425,4 @@ public class Numbers implements CertificateNumbers {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** Logged when a local serial was taken but not used (never expected: the counter moves in the number's transaction). */
-    static void logGap(String scheme, int year, int serial, String why) {
-        log.warn("local certificate number serial {} of {}/{} not used: {}", serial, scheme, year, why);
-    }
 }

@@ -211,7 +211,7 @@ class NumberingApiTest {
         assertThat(numbers.number(second)).contains(next);
 
         // the list shows both with their states
-        JsonNode all = ok(http.send("GET", "/api/numbering/requests", "reviewer"));
+        JsonNode all = ok(http.send("GET", "/api/numbering/requests?size=200", "reviewer"));
         assertThat(all.findValuesAsString("provisionalReference")).contains(provisional, secondProvisional);
     }
 

@@ -62,14 +62,14 @@ class NumberingPagesTest {
         long app = 6_600_001;
         CertificateNumbers.NumberView v = numbers.prepare(new CertificateNumbers.NumberRequest(app, "PAGE-TEST-1", "CGC-R52003", "301",
                 today, Map.of("产品名称", "数控机床")));
-        HttpResponse<String> page = http.send("GET", "/numbering", "pm");
+        HttpResponse<String> page = http.send("GET", "/numbering?size=200", "pm");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("证书编号").contains(v.provisionalReference()).contains("待报送").contains("机械（演示代码）")
                 .contains("id=\"submit-" + app + "\"").contains("/api/numbering/" + app + "/package.xlsx");
-        String en = http.send("GET", "/numbering?lang=en", "pm").body();
+        String en = http.send("GET", "/numbering?lang=en&size=200", "pm").body();
         assertThat(en).contains("Certificate numbers").contains("To be submitted").doesNotContain("待报送");
         // a reviewer sees the list but no forms
-        assertThat(http.send("GET", "/numbering", "reviewer").body()).contains(v.provisionalReference()).doesNotContain("id=\"submit-" + app + "\"");
+        assertThat(http.send("GET", "/numbering?size=200", "reviewer").body()).contains(v.provisionalReference()).doesNotContain("id=\"submit-" + app + "\"");
 
         // the forms, on a real case (the access table checks the case relation)
         long real = fx.accepted("client-motor", "CNCA-CFP-00", "PV13", 150, null);
@@ -86,7 +86,7 @@ class NumberingPagesTest {
         assertThat(ok.statusCode()).isIn(302, 303);
         assertThat(numbers.of(real).state()).isEqualTo(CertificateNumbers.State.SUBMITTED);
         String fc = "confirm-" + real;
-        assertThat(http.send("GET", "/numbering", "pm").body()).contains("id=\"" + fc + "\"").contains("国家认监委信息平台");
+        assertThat(http.send("GET", "/numbering?size=200", "pm").body()).contains("id=\"" + fc + "\"").contains("国家认监委信息平台");
         HttpResponse<String> wrong = form("/numbering/" + real + "/confirmed", "/numbering", "pm", fc,
                 "number", "CFP-F045-" + today.getYear() + "-101-0031");
         assertThat(wrong.statusCode()).isEqualTo(303);
@@ -96,7 +96,7 @@ class NumberingPagesTest {
         HttpResponse<String> confirmed = form("/numbering/" + real + "/confirmed", "/numbering", "preparer", fc, "number", good);
         assertThat(confirmed.statusCode()).isIn(302, 303);
         assertThat(numbers.number(real)).contains(good);
-        assertThat(http.send("GET", "/numbering", "pm").body()).contains(good).contains("已确认");
+        assertThat(http.send("GET", "/numbering?size=200", "pm").body()).contains(good).contains("已确认");
     }
 
     @Test

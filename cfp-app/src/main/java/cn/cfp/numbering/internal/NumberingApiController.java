@@ -48,9 +48,12 @@ class NumberingApiController {
     }
 
     @GetMapping("/api/numbering/requests")
-    @Operation(summary = "Every number request with its state (REQUESTED, SUBMITTED, CONFIRMED, ALLOCATED), newest first")
-    List<NumberRecord> all() {
-        return numbers.all();
+    @Operation(summary = "A page of the number requests with their states (REQUESTED, SUBMITTED, CONFIRMED, ALLOCATED), newest "
+            + "first (page from 0, size 1-200, default 50; the total in X-Total-Count)")
+    ResponseEntity<List<NumberRecord>> all(@org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+                                           @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size) {
+        cn.cfp.shared.Paging.Page<NumberRecord> p = numbers.page(cn.cfp.shared.Paging.of(page, size));
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total())).body(p.items());
     }
 
     @GetMapping("/api/numbering/{applicationId}")

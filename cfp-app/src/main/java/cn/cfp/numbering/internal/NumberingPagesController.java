@@ -43,9 +43,13 @@ class NumberingPagesController {
     }
 
     @GetMapping("/numbering")
-    String page(Actor me, Model model) {
-        List<Row> rows = numbers.all().stream().map(r -> new Row(r, numbers.ageDays(r))).toList();
+    String page(Actor me, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+        cn.cfp.shared.Paging paging = cn.cfp.shared.Paging.of(page, size);
+        cn.cfp.shared.Paging.Page<NumberRecord> result = numbers.page(paging);
+        List<Row> rows = result.items().stream().map(r -> new Row(r, numbers.ageDays(r))).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("result", result);
+        model.addAttribute("paging", paging);
         model.addAttribute("recorder", me.has(Role.PROJECT_MANAGER) || me.has(Role.PREPARER));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("codes", productCodes.all().stream().collect(Collectors.toMap(c -> c.code(), Function.identity())));
