@@ -190,6 +190,8 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
     // ---- (end of review)
 
     // ---- certificate (issue 10)
+    /** Who assigns the certificate number (CNCA or the body) and its pattern or format [decision D2]. */
+    public Cited<CertificateNumberRule> certificateNumber() { return get(SchemeParameter.CERTIFICATE_NUMBER); }
     // ---- (end of certificate)
 
     // ---- label (issue 10)

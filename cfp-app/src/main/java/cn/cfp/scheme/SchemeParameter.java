@@ -79,6 +79,8 @@ public final class SchemeParameter<T> {
     public static final SchemeParameter<TechnicalReviewRules> TECHNICAL_REVIEW = of("technicalReview", TechnicalReviewRules.class, Group.FINDINGS);
     // ---- (end of review)
     // ---- certificate (issue 10)
+    // numbering: who assigns the certificate number and its pattern / local format [000 §9.1.2, Ann.4; decision D2]
+    public static final SchemeParameter<CertificateNumberRule> CERTIFICATE_NUMBER = of("certificateNumber", CertificateNumberRule.class, Group.CERTIFICATE);
     // ---- (end of certificate)
     // ---- label (issue 10)
     /** National label or the body's own mark [decision D6]. */
@@ -101,6 +103,7 @@ public final class SchemeParameter<T> {
             , TECHNICAL_REVIEW
             // ---- (end of review)
             // ---- certificate (issue 10): , NEW_PARAM
+            , CERTIFICATE_NUMBER
             // ---- (end of certificate)
             // ---- label (issue 10): , NEW_PARAM
             , LABEL_MARK
