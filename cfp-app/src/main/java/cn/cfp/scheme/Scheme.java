@@ -189,6 +189,8 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
     // ---- (end of review)
 
     // ---- certificate (issue 10)
+    /** The certificate's content beyond 000 Annex 3 and the fields checked before issue [R-CERT-1, R-CERT-3]. */
+    public Cited<CertificateContent> certificateContent() { return get(SchemeParameter.CERTIFICATE_CONTENT); }
     // ---- (end of certificate)
 
     // ---- label (issue 10)

@@ -77,6 +77,8 @@ public final class SchemeParameter<T> {
     // ---- review (issue 10)
     // ---- (end of review)
     // ---- certificate (issue 10)
+    /** The certificate's content beyond 000 Annex 3 and the fields checked before issue [R-CERT-1, R-CERT-3]. */
+    public static final SchemeParameter<CertificateContent> CERTIFICATE_CONTENT = of("certificateContent", CertificateContent.class, Group.CERTIFICATE);
     // ---- (end of certificate)
     // ---- label (issue 10)
     // ---- (end of label)
@@ -96,6 +98,7 @@ public final class SchemeParameter<T> {
             // ---- review (issue 10): , NEW_PARAM
             // ---- (end of review)
             // ---- certificate (issue 10): , NEW_PARAM
+            , CERTIFICATE_CONTENT
             // ---- (end of certificate)
             // ---- label (issue 10): , NEW_PARAM
             // ---- (end of label)

@@ -118,7 +118,9 @@ final class ValueParsers {
             Map.entry(SchemeParameter.RECORD_RETENTION, ValueParsers::retention),
             Map.entry(SchemeParameter.LABEL, ValueParsers::label),
             Map.entry(SchemeParameter.LABEL_ROUNDING, ValueParsers::labelRounding),
-            Map.entry(SchemeParameter.ON_SITE_INSPECTION, ValueParsers::onSiteInspection));
+            Map.entry(SchemeParameter.ON_SITE_INSPECTION, ValueParsers::onSiteInspection),
+            // ---- certificate (issue 10)
+            Map.entry(SchemeParameter.CERTIFICATE_CONTENT, CertificateContentParser::parse));
 
     static {
         for (SchemeParameter<?> p : SchemeParameter.ALL) {
