@@ -81,6 +81,8 @@ public final class SchemeParameter<T> {
     public static final SchemeParameter<CertificateContent> CERTIFICATE_CONTENT = of("certificateContent", CertificateContent.class, Group.CERTIFICATE);
     // ---- (end of certificate)
     // ---- label (issue 10)
+    /** National label or the body's own mark [decision D6]. */
+    public static final SchemeParameter<LabelMark> LABEL_MARK = of("labelMark", LabelMark.class, Group.DISCLOSURE, LabelMark::summary);
     // ---- (end of label)
 
     /** Every parameter, in display order. */
@@ -101,6 +103,7 @@ public final class SchemeParameter<T> {
             , CERTIFICATE_CONTENT
             // ---- (end of certificate)
             // ---- label (issue 10): , NEW_PARAM
+            , LABEL_MARK
             // ---- (end of label)
             );
 

@@ -119,6 +119,7 @@ final class ValueParsers {
             Map.entry(SchemeParameter.LABEL, ValueParsers::label),
             Map.entry(SchemeParameter.LABEL_ROUNDING, ValueParsers::labelRounding),
             Map.entry(SchemeParameter.ON_SITE_INSPECTION, ValueParsers::onSiteInspection),
+            Map.entry(SchemeParameter.LABEL_MARK, n -> n.enumValue(cn.cfp.scheme.LabelMark.class)),
             // ---- certificate (issue 10)
             Map.entry(SchemeParameter.CERTIFICATE_CONTENT, CertificateContentParser::parse));
 
