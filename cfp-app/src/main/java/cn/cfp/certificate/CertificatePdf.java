@@ -46,7 +46,7 @@ class CertificatePdf {
     /** Products per annex page. */
     static final int ANNEX_ROWS = 20;
 
-    /** Everything a certificate prints. {@code labelPng} null: a plain QR code of the public URL stands in its place. */
+    /** Everything a certificate prints; {@code labelPng} is the label module's (with the signed QR code), null in a draft. */
     record Content(PublicCertificate record, CertificateContent content, CertificateData data, CertificateDraft draft,
                    List<Step> mode, BodyIdentity body, byte[] labelPng) {
     }

@@ -10,6 +10,8 @@ import cn.cfp.body.BodyIdentity;
 import cn.cfp.body.PdfSigner;
 import cn.cfp.calendar.WorkingDayCalendar;
 import cn.cfp.calendar.WorkingDays;
+import cn.cfp.label.LabelContent;
+import cn.cfp.label.Labels;
 import cn.cfp.numbering.CertificateNumbers;
 import cn.cfp.party.Organisation;
 import cn.cfp.party.Organisations;
@@ -66,7 +68,7 @@ public class Certificates {
     private final PdfSigner signer;
     private final CertificatePdf pdf;
     private final ObjectProvider<CertificateNumbers> numbers;
-    private final ObjectProvider<LabelRenderer> labels;
+    private final Labels labels;
     private final List<RecordGuard> guards;
     private final WorkingDayCalendar calendar;
     private final MessageSource messages;
@@ -76,7 +78,7 @@ public class Certificates {
 
     Certificates(CertificateRepository repository, Applications applications, Organisations organisations,
                  Verifications verifications, SchemeCatalog schemes, BodyIdentity body, PdfSigner signer, CertificatePdf pdf,
-                 ObjectProvider<CertificateNumbers> numbers, ObjectProvider<LabelRenderer> labels, List<RecordGuard> guards,
+                 ObjectProvider<CertificateNumbers> numbers, Labels labels, List<RecordGuard> guards,
                  WorkingDayCalendar calendar, MessageSource messages, AuditTrail audit, ApplicationEventPublisher events,
                  Clock clock) {
         this.repository = repository;
@@ -313,25 +315,33 @@ public class Certificates {
         return repository.pdf(i.number(), i.version()).orElseThrow();
     }
 
-    /** The label (svg or png) — only while the certificate is valid [R-LBL-2]; drawn by the label module. */
+    /** Label width and resolution of the label printed on the certificate (scaled to about 39 mm on the page). */
+    static final double PDF_LABEL_WIDTH_MM = 40;
+    static final int PDF_LABEL_DPI = 600;
+
+    /**
+     * The label (svg or png {@code widthMm} wide at {@code dpi}) — only while the certificate is valid [R-LBL-2; 000
+     * §9.1.7]; drawn by the label module from the certificate's public record.
+     */
     @Transactional(readOnly = true)
-    public byte[] label(Actor actor, String number, String format, int dpi) {
+    public byte[] label(Actor actor, String number, String format, Double widthMm, int dpi) {
         Certificate c = byNumber(actor, number);
         CertificateStatus status = c.status(LocalDate.now(clock)).orElseThrow();
         Certificate.Issue i = c.current().orElseThrow();
         if (status != CertificateStatus.VALID) {
             throw Refusal.conflict("certificate.labelNotValid", number, status, i.validUntil());
         }
-        LabelRenderer renderer = labels.getIfAvailable();
-        if (renderer == null) {
-            throw new Refusal(503, List.of(cn.cfp.shared.Reason.of("certificate.labelUnavailable", number)));
-        }
         PublicCertificate record = repository.publicJson(i.number(), i.version()).map(CertificateJson.INSTANCE::publicCertificate)
                 .orElseThrow();
-        if (!"svg".equals(format) && (dpi < 72 || dpi > 2400)) {
-            throw Refusal.badRequest("certificate.labelDpi", dpi);
-        }
-        return "svg".equals(format) ? renderer.svg(record) : renderer.png(record, dpi);
+        LabelContent content = labelContent(record);
+        return "svg".equals(format) ? labels.svg(content).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : labels.png(content, widthMm == null ? Labels.DEFAULT_WIDTH_MM : widthMm, dpi);
+    }
+
+    /** What the label shows: the first product's footprint as printed, its unit and functional unit, the validity date. */
+    private LabelContent labelContent(PublicCertificate r) {
+        PublicCertificate.Product p = r.products().get(0);
+        return labels.content(r.schemeCode(), r.number(), p.footprint(), p.footprintUnit(), p.functionalUnit(), r.validUntil());
     }
 
     /** The public record of the current version of a number (for other modules). */
@@ -422,8 +432,7 @@ public class Certificates {
     }
 
     private byte[] labelPng(PublicCertificate record) {
-        LabelRenderer renderer = labels.getIfAvailable();
-        return renderer == null ? null : renderer.png(record, 300);
+        return labels.png(labelContent(record), PDF_LABEL_WIDTH_MM, PDF_LABEL_DPI);
     }
 
     /** The certificate's data for the CNCA number request, in the order of 000 Annex 3. */

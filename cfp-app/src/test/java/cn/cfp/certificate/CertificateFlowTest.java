@@ -172,6 +172,18 @@ class CertificateFlowTest {
         assertThat(fx.http().sendForBytes("/api/certificates/" + number + "/certificate.pdf", "client-furniture").statusCode())
                 .isIn(403, 404);
 
+        // while valid, the label module's label downloads as SVG and PNG (value as printed on the certificate)
+        HttpResponse<String> svg = fx.http().send("GET", "/api/certificates/" + number + "/label.svg", "client-motor");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.body()).contains("<svg", "18.5");
+        HttpResponse<byte[]> png = fx.http().sendForBytes("/api/certificates/" + number + "/label.png?dpi=300", "client-motor");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()))).isNotNull();
+        // the certificate's first page carries the label image
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            assertThat(doc.getPage(0).getResources().getXObjectNames()).isNotEmpty();
+        }
+
         // R-LBL-2: after the validity date the label is refused in words
         clock.advance(Duration.ofDays(2L * 366 + 2));
         // (the tests' API tokens expired with the move: fresh ones)

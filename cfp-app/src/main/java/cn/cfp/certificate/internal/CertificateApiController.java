@@ -82,13 +82,14 @@ class CertificateApiController {
     @GetMapping("/api/certificates/{number}/label.svg")
     @Operation(summary = "The label as SVG, only while the certificate is valid (R-LBL-2)")
     ResponseEntity<byte[]> svg(Actor me, @PathVariable String number) {
-        return file(certificates.label(me, number, "svg", 0), MediaType.valueOf("image/svg+xml"), number + "-label.svg");
+        return file(certificates.label(me, number, "svg", null, 0), MediaType.valueOf("image/svg+xml"), number + "-label.svg");
     }
 
     @GetMapping("/api/certificates/{number}/label.png")
-    @Operation(summary = "The label as PNG at ?dpi= (default 300), only while the certificate is valid (R-LBL-2)")
-    ResponseEntity<byte[]> png(Actor me, @PathVariable String number, @RequestParam(defaultValue = "300") int dpi) {
-        return file(certificates.label(me, number, "png", dpi), MediaType.IMAGE_PNG, number + "-label.png");
+    @Operation(summary = "The label as PNG ?widthMm= (default 30) wide at ?dpi= (default 300), only while the certificate is valid (R-LBL-2)")
+    ResponseEntity<byte[]> png(Actor me, @PathVariable String number, @RequestParam(defaultValue = "300") int dpi,
+                               @RequestParam(required = false) Double widthMm) {
+        return file(certificates.label(me, number, "png", widthMm, dpi), MediaType.IMAGE_PNG, number + "-label.png");
     }
 
     static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String filename) {
