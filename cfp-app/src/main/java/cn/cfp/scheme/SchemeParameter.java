@@ -79,6 +79,8 @@ public final class SchemeParameter<T> {
     // ---- certificate (issue 10)
     /** The certificate's content beyond 000 Annex 3 and the fields checked before issue [R-CERT-1, R-CERT-3]. */
     public static final SchemeParameter<CertificateContent> CERTIFICATE_CONTENT = of("certificateContent", CertificateContent.class, Group.CERTIFICATE);
+    // numbering: who assigns the certificate number and its pattern / local format [000 §9.1.2, Ann.4; decision D2]
+    public static final SchemeParameter<CertificateNumberRule> CERTIFICATE_NUMBER = of("certificateNumber", CertificateNumberRule.class, Group.CERTIFICATE);
     // ---- (end of certificate)
     // ---- label (issue 10)
     /** National label or the body's own mark [decision D6]. */
@@ -101,6 +103,7 @@ public final class SchemeParameter<T> {
             // ---- (end of review)
             // ---- certificate (issue 10): , NEW_PARAM
             , CERTIFICATE_CONTENT
+            , CERTIFICATE_NUMBER
             // ---- (end of certificate)
             // ---- label (issue 10): , NEW_PARAM
             , LABEL_MARK

@@ -30,7 +30,7 @@ class ReasonBundlesTest {
     static final Path MAIN = Path.of("src/main/java");
     /** A string literal that is a message code of a module: {@code "cases.pause.already"}. */
     static final Pattern CODE = Pattern.compile(
-            "\"((?:shared|access|application|cases|planning|personnel|party|evidence|calendar|audit|scheme|document|web|notification|evaluation|nonconformity|report|inspection|verification)\\.[a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)*)\"");
+            "\"((?:shared|access|application|cases|planning|personnel|party|evidence|calendar|audit|scheme|document|web|notification|evaluation|nonconformity|report|inspection|verification|numbering)\\.[a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)*)\"");
 
     @Test
     void every_reason_code_used_in_the_code_has_a_chinese_and_an_english_message() throws IOException {

@@ -5,6 +5,7 @@ import cn.cfp.scheme.AssuranceLevel;
 import cn.cfp.scheme.AssurancePolicy;
 import cn.cfp.scheme.ChecklistItem;
 import cn.cfp.scheme.ClaimEvaluation;
+import cn.cfp.scheme.CertificateNumberRule;
 import cn.cfp.scheme.CutOffRule;
 import cn.cfp.scheme.EvaluationItem;
 import cn.cfp.scheme.PreliminaryEvaluation;
@@ -121,7 +122,9 @@ final class ValueParsers {
             Map.entry(SchemeParameter.ON_SITE_INSPECTION, ValueParsers::onSiteInspection),
             Map.entry(SchemeParameter.LABEL_MARK, n -> n.enumValue(cn.cfp.scheme.LabelMark.class)),
             // ---- certificate (issue 10)
-            Map.entry(SchemeParameter.CERTIFICATE_CONTENT, CertificateContentParser::parse));
+            Map.entry(SchemeParameter.CERTIFICATE_CONTENT, CertificateContentParser::parse),
+            // numbering (issue 10)
+            Map.entry(SchemeParameter.CERTIFICATE_NUMBER, ValueParsers::certificateNumber));
 
     static {
         for (SchemeParameter<?> p : SchemeParameter.ALL) {
@@ -749,6 +752,17 @@ final class ValueParsers {
             }
         }
         return new LabelRounding(bands, f.opt("uncoveredBelow").optText());
+    }
+
+    /** numbering (issue 10): {authority: CNCA, pattern, printed} or {authority: LOCAL, format} [decision D2]. */
+    private static CertificateNumberRule certificateNumber(Node n) {
+        var f = n.fields("authority", "pattern", "printed", "format");
+        try {
+            return new CertificateNumberRule(f.req("authority").enumValue(CertificateNumberRule.Authority.class),
+                    f.opt("pattern").optString(), f.opt("printed").optString(), f.opt("format").optString());
+        } catch (IllegalArgumentException e) {
+            throw n.error(e.getMessage());
+        }
     }
 
     private static InspectionRules onSiteInspection(Node n) {
