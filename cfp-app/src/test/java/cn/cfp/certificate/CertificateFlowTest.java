@@ -112,10 +112,11 @@ class CertificateFlowTest {
         assertThat(missing).contains("certificate.fieldRequired", "certificate.productCode");
 
         fx.ok(fx.call("PUT", base + "/draft", "preparer", Map.of("issuerName", "张签发", "basis", "GB/T 24067-2024、CNEX-01-G:2026",
-                "productCode", "123")));
+                "productCode", "102")));
         v = fx.ok(fx.call("POST", base + "/confirmation", "preparer", null));
         assertThat(v.get("stage").asString()).isEqualTo("CONFIRMED");
         assertThat(v.get("number").get("state").asString()).isEqualTo("REQUESTED");
+        String provisional = v.get("number").get("provisionalReference").asString();
 
         // the preparer may not check what he prepared — and he lacks the role anyway
         assertThat(fx.call("POST", base + "/checks", "preparer", Map.of("fields", List.of())).statusCode()).isEqualTo(403);
@@ -128,7 +129,7 @@ class CertificateFlowTest {
 
         // no number from CNCA yet: issue refused in words, and nothing printed with the provisional reference
         assertThat(fx.refused(fx.call("POST", base + "/issue", "decider", null), 409)).containsExactly("certificate.numberMissing");
-        String number = "CFP" + body.bodyCode() + LocalDate.now(clock).getYear() + "123" + String.format("%04d", app % 10_000);
+        String number = "CFP" + body.bodyCode() + LocalDate.now(clock).getYear() + "102" + String.format("%04d", app % 10_000);
         confirmNumber(app, number);
 
         v = fx.ok(fx.call("POST", base + "/issue", "decider", null));
@@ -156,7 +157,7 @@ class CertificateFlowTest {
         JsonNode record = v.get("publicRecord");
         assertThat(text).contains(record.get("holderName").asString(), record.get("manufacturerName").asString(),
                 record.get("factoryName").asString());
-        assertThat(text).doesNotContain("P-" + app);
+        assertThat(text).doesNotContain(provisional);
         List<PdfSigner.SignatureCheck> sigs = PdfSigner.verify(pdf.body());
         assertThat(sigs).hasSize(1);
         assertThat(sigs.get(0).intact()).isTrue();
@@ -220,7 +221,10 @@ class CertificateFlowTest {
         if (numbers instanceof FakeCncaNumbers fake) {
             fake.confirm(app, number);
         } else {
-            throw new IllegalStateException("the numbering module is merged: enter the confirmed number through its API here");
+            // the numbering module: the package was submitted to CNCA, then the number CNCA confirmed is entered
+            fx.ok(fx.call("POST", "/api/numbering/" + app + "/submission", "preparer",
+                    Map.of("submittedOn", LocalDate.now(clock).toString(), "channel", "CNCA 平台", "note", "报送")));
+            fx.ok(fx.call("POST", "/api/numbering/" + app + "/confirmed", "preparer", Map.of("number", number)));
         }
     }
 
