@@ -83,12 +83,12 @@ class CertificateRepository {
                 .param("v", version).query(String.class).optional();
     }
 
-    /** Application ids of certificates, newest first; of the given parties' cases only when {@code orgIds} is not null. */
-    List<Long> page(Collection<Long> applicationIds, int offset, int limit) {
+    /** Application ids of certificates, newest first; of the given cases' only, and issued ones only, when asked. */
+    List<Long> page(Collection<Long> applicationIds, boolean issuedOnly, int offset, int limit) {
         if (applicationIds != null && applicationIds.isEmpty()) {
             return List.of();
         }
-        String where = applicationIds == null ? "" : " WHERE application_id IN (:ids)";
+        String where = where(applicationIds, issuedOnly);
         var q = jdbc.sql("SELECT application_id FROM certificate" + where
                 + " ORDER BY created_at DESC, application_id DESC LIMIT :l OFFSET :o");
         if (applicationIds != null) {
@@ -97,16 +97,27 @@ class CertificateRepository {
         return q.param("l", limit).param("o", offset).query(Long.class).list();
     }
 
-    long count(Collection<Long> applicationIds) {
+    long count(Collection<Long> applicationIds, boolean issuedOnly) {
         if (applicationIds != null && applicationIds.isEmpty()) {
             return 0;
         }
-        String where = applicationIds == null ? "" : " WHERE application_id IN (:ids)";
+        String where = where(applicationIds, issuedOnly);
         var q = jdbc.sql("SELECT COUNT(*) FROM certificate" + where);
         if (applicationIds != null) {
             q = q.param("ids", applicationIds);
         }
         return q.query(Long.class).single();
+    }
+
+    private static String where(Collection<Long> applicationIds, boolean issuedOnly) {
+        List<String> w = new java.util.ArrayList<>();
+        if (applicationIds != null) {
+            w.add("application_id IN (:ids)");
+        }
+        if (issuedOnly) {
+            w.add("EXISTS (SELECT 1 FROM certificate_issue i WHERE i.application_id = certificate.application_id)");
+        }
+        return w.isEmpty() ? "" : " WHERE " + String.join(" AND ", w);
     }
 
     /** Certificates not issued yet (the preparers' work), oldest decision first. */

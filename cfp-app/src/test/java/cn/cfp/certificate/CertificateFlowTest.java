@@ -129,18 +129,34 @@ class CertificateFlowTest {
 
         // no number from CNCA yet: issue refused in words, and nothing printed with the provisional reference
         assertThat(fx.refused(fx.call("POST", base + "/issue", "decider", null), 409)).containsExactly("certificate.numberMissing");
-        String number = "CFP" + body.bodyCode() + LocalDate.now(clock).getYear() + "102" + String.format("%04d", app % 10_000);
-        confirmNumber(app, number);
+        String compact = "CFP" + body.bodyCode() + LocalDate.now(clock).getYear() + "102" + String.format("%04d", app % 10_000);
+        confirmNumber(app, compact);
+        String printedNumber = compact.substring(0, 3) + "-" + compact.substring(3, 7) + "-" + compact.substring(7, 11) + "-"
+                + compact.substring(11, 14) + "-" + compact.substring(14);
 
         v = fx.ok(fx.call("POST", base + "/issue", "decider", null));
         assertThat(v.get("stage").asString()).isEqualTo("ISSUED");
         assertThat(v.get("status").asString()).isEqualTo("VALID");
+        // the number as the numbering module holds it (printed CFP-XXXX-XXXX-XXX-XXXX, or compact)
+        String number = v.get("issues").get(0).get("number").asString();
+        assertThat(number.replace("-", "")).isEqualTo(compact);
         LocalDate today = LocalDate.now(clock);
         // CNEX's 3 years capped at the national 2 [decision D1]: valid through the day before the second anniversary
         assertThat(LocalDate.parse(v.get("issues").get(0).get("validUntil").asString())).isEqualTo(today.plusYears(2).minusDays(1));
 
         // a second issue of the same case and number is refused
         assertThat(fx.refused(fx.call("POST", base + "/issue", "decider", null), 409)).containsExactly("certificate.alreadyIssued");
+
+        // the pages: the staff page of the case, the client's list of its certificates, each in one language
+        HttpResponse<String> page = fx.http().send("GET", "/certificates/" + app, "preparer");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(number, "已签发", "/api/certificates/" + number + "/certificate.pdf");
+        HttpResponse<String> en = fx.http().send("GET", "/certificates/" + app + "?lang=en", "preparer");
+        assertThat(en.body()).contains("Issued", "Download the certificate").doesNotContain("下载证书");
+        HttpResponse<String> mine = fx.http().send("GET", "/certificates", "client-motor");
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.body()).contains(number);
+        assertThat(fx.http().send("GET", "/certificates", "client-furniture").body()).doesNotContain(number);
 
         // the PDF: staff and the client download it; the text read back; the body's signature intact over the whole file
         HttpResponse<byte[]> pdf = fx.http().sendForBytes("/api/certificates/" + number + "/certificate.pdf", "client-motor");
@@ -149,8 +165,6 @@ class CertificateFlowTest {
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             text = new PDFTextStripper().getText(doc);
         }
-        String printedNumber = number.substring(0, 3) + "-" + number.substring(3, 7) + "-" + number.substring(7, 11) + "-"
-                + number.substring(11, 14) + "-" + number.substring(14);
         assertThat(text).contains("产品碳足迹标识认证证书", printedNumber, "18.5（kgCO2e）", "认证委托人名称及地址", "生产者名称及地址",
                 "生产企业名称及地址", "产品各阶段碳排放比例", "初次发证日期", "张签发", "本证书的有效性依据发证机构的监督获得保持",
                 body.querySite(), "CNEX-01-G:2026）的要求", CertificatePdf.date(today.plusYears(2).minusDays(1)));
