@@ -12,7 +12,6 @@ import cn.cfp.body.BodyIdentity;
 import cn.cfp.body.PdfSigner;
 import cn.cfp.cases.Cases;
 import cn.cfp.cases.CertificationCase;
-import cn.cfp.numbering.CertificateNumbers;
 import cn.cfp.review.ReviewEvents;
 import cn.cfp.scheme.SchemeCatalog;
 import cn.cfp.scheme.Stage;
@@ -31,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -56,18 +54,10 @@ class CertificateFlowTest {
     @LocalServerPort int port;
 
     ReviewReadyFixture fx;
-    CertificateNumbers numbers;
 
     @BeforeEach
     void setUp() {
         fx = new ReviewReadyFixture(context, port);
-        CertificateNumbers real = context.getBeanProvider(CertificateNumbers.class).getIfAvailable();
-        if (real == null) {
-            // the numbering module is not merged yet: a stand-in that waits for the "CNCA confirmed" number
-            ((ConfigurableApplicationContext) context).getBeanFactory().registerSingleton("fakeCncaNumbers", new FakeCncaNumbers());
-            real = context.getBean(CertificateNumbers.class);
-        }
-        numbers = real;
     }
 
     @AfterEach
@@ -232,14 +222,10 @@ class CertificateFlowTest {
     }
 
     private void confirmNumber(long app, String number) {
-        if (numbers instanceof FakeCncaNumbers fake) {
-            fake.confirm(app, number);
-        } else {
-            // the numbering module: the package was submitted to CNCA, then the number CNCA confirmed is entered
-            fx.ok(fx.call("POST", "/api/numbering/" + app + "/submission", "preparer",
-                    Map.of("submittedOn", LocalDate.now(clock).toString(), "channel", "CNCA 平台", "note", "报送")));
-            fx.ok(fx.call("POST", "/api/numbering/" + app + "/confirmed", "preparer", Map.of("number", number)));
-        }
+        // the numbering module: the package was submitted to CNCA, then the number CNCA confirmed is entered
+        fx.ok(fx.call("POST", "/api/numbering/" + app + "/submission", "preparer",
+                Map.of("submittedOn", LocalDate.now(clock).toString(), "channel", "CNCA 平台", "note", "报送")));
+        fx.ok(fx.call("POST", "/api/numbering/" + app + "/confirmed", "preparer", Map.of("number", number)));
     }
 
     private static void sleep(long ms) {
