@@ -190,6 +190,8 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
     // ---- (end of review)
 
     // ---- certificate (issue 10)
+    /** The certificate's content beyond 000 Annex 3 and the fields checked before issue [R-CERT-1, R-CERT-3]. */
+    public Cited<CertificateContent> certificateContent() { return get(SchemeParameter.CERTIFICATE_CONTENT); }
     /** Who assigns the certificate number (CNCA or the body) and its pattern or format [decision D2]. */
     public Cited<CertificateNumberRule> certificateNumber() { return get(SchemeParameter.CERTIFICATE_NUMBER); }
     // ---- (end of certificate)

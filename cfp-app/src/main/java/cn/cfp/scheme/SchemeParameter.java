@@ -79,6 +79,8 @@ public final class SchemeParameter<T> {
     public static final SchemeParameter<TechnicalReviewRules> TECHNICAL_REVIEW = of("technicalReview", TechnicalReviewRules.class, Group.FINDINGS);
     // ---- (end of review)
     // ---- certificate (issue 10)
+    /** The certificate's content beyond 000 Annex 3 and the fields checked before issue [R-CERT-1, R-CERT-3]. */
+    public static final SchemeParameter<CertificateContent> CERTIFICATE_CONTENT = of("certificateContent", CertificateContent.class, Group.CERTIFICATE);
     // numbering: who assigns the certificate number and its pattern / local format [000 §9.1.2, Ann.4; decision D2]
     public static final SchemeParameter<CertificateNumberRule> CERTIFICATE_NUMBER = of("certificateNumber", CertificateNumberRule.class, Group.CERTIFICATE);
     // ---- (end of certificate)
@@ -103,6 +105,7 @@ public final class SchemeParameter<T> {
             , TECHNICAL_REVIEW
             // ---- (end of review)
             // ---- certificate (issue 10): , NEW_PARAM
+            , CERTIFICATE_CONTENT
             , CERTIFICATE_NUMBER
             // ---- (end of certificate)
             // ---- label (issue 10): , NEW_PARAM

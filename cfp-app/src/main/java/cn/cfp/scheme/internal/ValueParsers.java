@@ -122,6 +122,8 @@ final class ValueParsers {
             Map.entry(SchemeParameter.LABEL_ROUNDING, ValueParsers::labelRounding),
             Map.entry(SchemeParameter.ON_SITE_INSPECTION, ValueParsers::onSiteInspection),
             Map.entry(SchemeParameter.LABEL_MARK, n -> n.enumValue(cn.cfp.scheme.LabelMark.class)),
+            // ---- certificate (issue 10)
+            Map.entry(SchemeParameter.CERTIFICATE_CONTENT, CertificateContentParser::parse),
             // numbering (issue 10)
             Map.entry(SchemeParameter.CERTIFICATE_NUMBER, ValueParsers::certificateNumber));
 
