@@ -27,7 +27,7 @@ public final class DeciderPolicy {
         if (!actor.has(Role.DECISION_MAKER)) {
             why.add(Reason.of("review.notDecider", c.reference()));
         }
-        why.addAll(ReviewerIndependencePolicy.tookPart(actor, c, independence, reportPreparer, "review.decider"));
+        why.addAll(ReviewerIndependencePolicy.tookPart(actor, c, independence, reportPreparer, ReviewerIndependencePolicy.Codes.DECIDER));
         if (!rules.reviewerMayDecide() && reviewerIds.contains(actor.id())) {
             why.add(Reason.of("review.deciderReviewed", actor.displayName(), c.reference()));
         }

@@ -33,25 +33,31 @@ public final class ReviewerIndependencePolicy {
         if (!role) {
             why.add(Reason.of(rules.reviewerMayDecide() ? "review.notReviewerOrDecider" : "review.notReviewer", c.reference()));
         }
-        why.addAll(tookPart(actor, c, independence, reportPreparer, "review.reviewer"));
+        why.addAll(tookPart(actor, c, independence, reportPreparer, Codes.REVIEWER));
         return Verdict.of(why);
     }
 
     /** The parts a person had in the case that exclude them (prefix {@code review.reviewer} or {@code review.decider}). */
+    /** The reason codes of one role (reviewer or decider), spelled out so that each code is found where it is used. */
+    record Codes(String inTeam, String isManager, String preparedReport) {
+        static final Codes REVIEWER = new Codes("review.reviewerInTeam", "review.reviewerIsManager", "review.reviewerPreparedReport");
+        static final Codes DECIDER = new Codes("review.deciderInTeam", "review.deciderIsManager", "review.deciderPreparedReport");
+    }
+
     static List<Reason> tookPart(Actor actor, CaseParts c, Independence independence, String reportPreparer,
-                                 String prefix) {
+                                 Codes codes) {
         List<Reason> why = new ArrayList<>();
         for (TeamMember m : c.team()) {
             if (m.userId() == actor.id()) {
-                why.add(Reason.of(prefix + "InTeam", actor.displayName(), m.role(), c.reference()));
+                why.add(Reason.of(codes.inTeam(), actor.displayName(), m.role(), c.reference()));
             }
         }
         if (c.managerUserId() == actor.id()) {
-            why.add(Reason.of(prefix + "IsManager", actor.displayName(), c.reference()));
+            why.add(Reason.of(codes.isManager(), actor.displayName(), c.reference()));
         }
         if (reportPreparer != null && reportPreparer.equals(actor.username()) && independence != null
                 && independence.requires(IndependenceRule.REPORT_PREPARER_NOT_DECIDER)) {
-            why.add(Reason.of(prefix + "PreparedReport", actor.displayName(), c.reference()));
+            why.add(Reason.of(codes.preparedReport(), actor.displayName(), c.reference()));
         }
         return why;
     }

@@ -264,7 +264,7 @@ public class Reviews {
         if (!actor.has(cn.cfp.access.Role.DECISION_MAKER)) {
             why.add(Reason.of("review.notApprover", rules.approval().by(), c.reference()));
         }
-        why.addAll(ReviewerIndependencePolicy.tookPart(actor, CaseParts.of(c), independence(scheme), preparer(applicationId), "review.decider"));
+        why.addAll(ReviewerIndependencePolicy.tookPart(actor, CaseParts.of(c), independence(scheme), preparer(applicationId), ReviewerIndependencePolicy.Codes.DECIDER));
         Verdict.of(why).orRefuse(403);
         String note = input == null ? null : strip(input.text());
         try {

@@ -1,0 +1,211 @@
+package cn.cfp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.cfp.body.BodyIdentity;
+import cn.cfp.body.BodyKeys;
+import cn.cfp.body.PdfSigner;
+import cn.cfp.label.QrPayload;
+import cn.cfp.label.QrPayloads;
+import cn.cfp.personnel.StaffRegistry;
+import cn.cfp.scheme.SchemeCatalog;
+import cn.cfp.scheme.Stage;
+import cn.cfp.scheme.Step;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 10's "done when", over the REST API: one case per scheme from "ready for technical review" (the worked example
+ * verified at 18.5 kgCO2e per piece, see {@link BackHalfFlowApiTest}) through the independent technical review, the
+ * decision, the certificate's preparation and checks, its number (CNCA-confirmed for the national label schemes, allocated
+ * by the scheme's own format otherwise [decision D2]), the issue, the signed PDF read back, the label (SVG and PNG, the
+ * QR code decoded with ZXing and its signature verified) and the certificate's public page. Refused in words on the way:
+ * a conflicted reviewer (R-PER-2), a team member as reviewer (R-REV-1), a number of the wrong format and of another
+ * body (R-CERT-2), a second issue of the same number.
+ */
+@CfpIntegrationTest
+class CertificationFlowApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    SchemeCatalog schemes;
+    @Autowired
+    BodyIdentity body;
+    @Autowired
+    BodyKeys keys;
+    @Autowired
+    StaffRegistry staff;
+    @Autowired
+    Clock clock;
+
+    ReviewReadyFixture walk;
+
+    @BeforeEach
+    void setUp() {
+        walk = new ReviewReadyFixture(context, port);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "CNCA-CFP-00,    PASS",
+            "CNEX-01-G,      PASS",
+            "CEC-FURNITURE,  PASS",
+            "CGC-R52003,     PASS_AFTER_NC_CLOSURE",
+            "CICC-ZY-GZ-20,  PASS"})
+    void a_case_goes_from_technical_review_to_an_issued_signed_certificate_its_label_and_its_public_page(String scheme, String outcome)
+            throws Exception {
+        long app = walk.readyForReview(scheme);
+
+        // R-PER-2 / R-REV-1: a reviewer who declared a conflict with the client, and a team member, are refused in words
+        long org = walk.onSite().cases().clientOrg("client-motor");
+        long reviewerId = walk.onSite().userId("reviewer");
+        staff.declare(walk.onSite().who("reviewer"), reviewerId, org, true, "配偶在该公司任职", null);
+        try {
+            assertThat(walk.refused(walk.call("POST", "/api/review/" + app + "/take", "reviewer", null), 403)).contains("access.conflicted");
+        } finally {
+            staff.declare(walk.onSite().who("admin"), reviewerId, org, false, null, null);
+        }
+        HttpResponse<String> teamMember = walk.call("POST", "/api/review/" + app + "/take", "inspector", null);
+        assertThat(teamMember.statusCode()).isEqualTo(403);
+        assertThat(teamMember.body()).contains("\"code\"");
+
+        // the technical review: every item of the scheme answered, the review completed; the approval where required
+        JsonNode review = walk.ok(walk.call("GET", "/api/review/" + app, "reviewer", null));
+        List<Map<String, Object>> answers = new ArrayList<>();
+        review.get("items").forEach(i -> answers.add(Map.of("key", i.get("key").asString(), "answer", "CONFORMS", "note", "已复核")));
+        walk.ok(walk.call("POST", "/api/review/" + app + "/items", "reviewer", Map.of("answers", answers)));
+        walk.ok(walk.call("POST", "/api/review/" + app + "/completion", "reviewer", Map.of("text", "复核通过")));
+        assertThat(walk.stages(app)).containsExactly(Stage.DECISION);
+        if (!review.get("approvalBy").isNull()) {
+            walk.ok(walk.call("POST", "/api/review/" + app + "/approval", "decider", Map.of("text", "同意")));
+        }
+        walk.ok(walk.call("POST", "/api/review/" + app + "/decision", "decider", Map.of("outcome", outcome)));
+        JsonNode caseView = walk.ok(walk.call("GET", "/api/cases/" + app, "pm", null));
+        assertThat(caseView.toString()).contains("CERTIFIED");
+
+        // the certificate's draft arrives from the decision (after commit)
+        String base = "/api/certificates/cases/" + app;
+        JsonNode v = awaitDraft(base);
+        assertThat(v.get("preview").get("products").get(0).get("footprint").decimalValue()).isEqualByComparingTo("18.5");
+        var content = schemes.get(scheme).certificateContent().value();
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("issuerName", "张签发");
+        draft.put("basis", "GB/T 24067-2024、" + scheme);
+        draft.put("productCode", "102");
+        draft.put("trademark", "牛牌");
+        draft.put("assuranceLevel", "合理保证");
+        draft.put("surveillanceRecord", "首次发证");
+        draft.put("reportPeriod", "2025年1月1日至2025年12月31日");
+        walk.ok(walk.call("PUT", base + "/draft", "preparer", draft));
+        v = walk.ok(walk.call("POST", base + "/confirmation", "preparer", null));
+        List<String> fields = content.checkedFields().stream().map(Step::key).toList();
+        v = walk.ok(walk.call("POST", base + "/checks", "reviewer", Map.of("fields", fields)));
+        assertThat(v.get("stage").asString()).isEqualTo("CHECKED");
+
+        boolean cnca = "CNCA".equals(schemes.get(scheme).certificateNumber().value().authority().name());
+        String compact = null;
+        if (cnca) {
+            // D2: no number until CNCA confirms one; the issue says what it waits for
+            assertThat(v.get("number").get("state").asString()).isEqualTo("REQUESTED");
+            assertThat(walk.refused(walk.call("POST", base + "/issue", "decider", null), 409)).containsExactly("certificate.numberMissing");
+            walk.ok(walk.call("POST", "/api/numbering/" + app + "/submission", "preparer",
+                    Map.of("submittedOn", LocalDate.now(clock).toString(), "channel", "CNCA 平台", "note", "报送")));
+            int year = LocalDate.now(clock).getYear();
+            String serial = String.format("%04d", app % 10_000);
+            // a number of the wrong format, and one with another body's code, refused in words
+            assertThat(walk.refused(walk.call("POST", "/api/numbering/" + app + "/confirmed", "preparer", Map.of("number", "CFP-123-2026")), 400))
+                    .contains("numbering.pattern");
+            String otherBody = body.bodyCode().equals("9999") ? "8888" : "9999";
+            assertThat(walk.refused(walk.call("POST", "/api/numbering/" + app + "/confirmed", "preparer",
+                    Map.of("number", "CFP-" + otherBody + "-" + year + "-102-" + serial)), 400)).contains("numbering.bodyCode");
+            compact = "CFP" + body.bodyCode() + year + "102" + serial;
+            walk.ok(walk.call("POST", "/api/numbering/" + app + "/confirmed", "preparer", Map.of("number", compact)));
+        } else {
+            assertThat(v.get("number").get("state").asString()).isEqualTo("ALLOCATED");
+        }
+
+        v = walk.ok(walk.call("POST", base + "/issue", "decider", null));
+        assertThat(v.get("stage").asString()).isEqualTo("ISSUED");
+        String number = v.get("issues").get(0).get("number").asString();
+        if (compact != null) {
+            assertThat(number.replace("-", "")).isEqualTo(compact);
+        } else {
+            assertThat(number).matches("[A-Z]+-CFP-" + LocalDate.now(clock).getYear() + "-\\d{5}");
+        }
+        // the same number is never issued twice
+        assertThat(walk.refused(walk.call("POST", base + "/issue", "decider", null), 409)).containsExactly("certificate.alreadyIssued");
+
+        // the PDF: text read back (Chinese), the body's PAdES signature intact over the whole file
+        HttpResponse<byte[]> pdf = walk.http().sendForBytes("/api/certificates/" + number + "/certificate.pdf", "client-motor");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            text = new PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains(number, "18.5", "kgCO2e", body.name(), body.querySite());
+        List<PdfSigner.SignatureCheck> signatures = PdfSigner.verify(pdf.body());
+        assertThat(signatures).hasSize(1);
+        assertThat(signatures.get(0).intact()).isTrue();
+        assertThat(signatures.get(0).coversWholeFile()).isTrue();
+
+        // the label: SVG and PNG; the QR code decoded with ZXing; its signature verified with the published keys
+        HttpResponse<String> svg = walk.http().send("GET", "/api/certificates/" + number + "/label.svg", "client-motor");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.body()).contains("<svg");
+        HttpResponse<byte[]> png = walk.http().sendForBytes("/api/certificates/" + number + "/label.png?dpi=300", "client-motor");
+        assertThat(png.statusCode()).isEqualTo(200);
+        var image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        String payloadText = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+                .getText();
+        QrPayload payload = QrPayloads.parse(payloadText);
+        assertThat(payload.number()).isEqualTo(number);
+        assertThat(payload.url()).isEqualTo(body.certificateUrl(number));
+        assertThat(QrPayloads.verify(payload, keys.published())).isTrue();
+        HttpResponse<String> wellKnown = walk.http().send("GET", "/.well-known/cfp-label-keys.json", null);
+        assertThat(wellKnown.statusCode()).isEqualTo(200);
+        assertThat(wellKnown.body()).contains(payload.keyId());
+
+        // the public page the QR code opens, anonymous: the certificate valid, its footprint and the issuing body
+        HttpResponse<String> page = walk.http().send("GET", "/c/" + number, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(number, "18.5", body.name());
+        HttpResponse<String> api = walk.http().send("GET", "/api/public/certificates/" + number, null);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("VALID");
+    }
+
+    private JsonNode awaitDraft(String base) throws InterruptedException {
+        long until = System.currentTimeMillis() + 20_000;
+        while (true) {
+            HttpResponse<String> r = walk.call("GET", base, "preparer", null);
+            if (r.statusCode() == 200 || System.currentTimeMillis() > until) {
+                return walk.ok(r);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
