@@ -107,7 +107,7 @@ class DemoCases {
                 continue;
             }
             long[] id = new long[1];
-            if (attempt(s.code(), () -> id[0] = walk.toTechnicalReview(s.code()))) {
+            if (attempt(s.code(), () -> id[0] = walk.toCertificateIssued(s.code()))) {
                 ready.put(s.code(), id[0]);
             } else {
                 failed++;

@@ -1,6 +1,18 @@
 package cn.cfp.demo;
 
 import cn.cfp.access.Actor;
+import cn.cfp.body.BodyIdentity;
+import cn.cfp.certificate.CertificateDraft;
+import cn.cfp.certificate.CertificateView;
+import cn.cfp.certificate.Certificates;
+import cn.cfp.numbering.Numbers;
+import cn.cfp.review.ReviewAnswer;
+import cn.cfp.review.ReviewInputs;
+import cn.cfp.review.ReviewView;
+import cn.cfp.review.Reviews;
+import cn.cfp.scheme.CertificateNumberRule;
+import cn.cfp.scheme.Step;
+import cn.cfp.shared.Refusal;
 import cn.cfp.access.CfpPrincipal;
 import cn.cfp.application.AcceptCommand;
 import cn.cfp.application.ApplicationView;
@@ -74,6 +86,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,6 +173,10 @@ public class DemoWalk {
     private final Verifications verifications;
     private final Nonconformities nonconformities;
     private final Reports reports;
+    private final Reviews reviews;
+    private final Certificates certificates;
+    private final Numbers numbers;
+    private final BodyIdentity body;
     private final WorkingDayCalendar calendar;
     private final UserDetailsService users;
     private final ReasonTexts reasonTexts;
@@ -166,8 +184,13 @@ public class DemoWalk {
 
     DemoWalk(Applications applications, Organisations organisations, SchemeCatalog schemes, Plans plans,
              DocumentReviews documentReviews, Cases cases, Evaluations evaluations, Inspections inspections,
-             Verifications verifications, Nonconformities nonconformities, Reports reports, WorkingDayCalendar calendar,
+             Verifications verifications, Nonconformities nonconformities, Reports reports, Reviews reviews,
+             Certificates certificates, Numbers numbers, BodyIdentity body, WorkingDayCalendar calendar,
              UserDetailsService users, ReasonTexts reasonTexts, Clock clock) {
+        this.reviews = reviews;
+        this.certificates = certificates;
+        this.numbers = numbers;
+        this.body = body;
         this.applications = applications;
         this.organisations = organisations;
         this.schemes = schemes;
@@ -247,20 +270,77 @@ public class DemoWalk {
         if (!stages(app).equals(List.of(Stage.TECHNICAL_REVIEW))) {
             throw new StepFailed(schemeCode, app, "route", "not at TECHNICAL_REVIEW but at " + stages(app), null);
         }
-        // =========================================================================================================
-        // ---- NEXT STEPS GO HERE (issue 10, after the review / decision / certificate modules merge) ----
-        // Not called yet: those services are not on main. Suggested shape, one w.step(...) each, as the person whose
-        // work it is, so the demo holds an issued certificate per scheme (issue 10 item 9):
-        //   1. technical review (R-REV-1) by "reviewer" (not on the team): answer the scheme's review items, conclude;
-        //      CNEX: the director's approval before the report is delivered
-        //   2. decision (R-REV-2) by "decider": PASS
-        //   3. certificate (R-CERT): "preparer" drafts, the checked fields are reviewed; CFP-label schemes: the CNCA
-        //      report package, its submission record, the confirmed number entered [decision D2]; others: the
-        //      scheme's own number from the sequence; then issue (CertificateEvents.Issued)
-        //   4. label (R-LBL) and the public page /c/{number} (R-PUB-1) follow from the issued certificate
-        // Then rename or wrap this method (e.g. toCertificateIssued) and let DemoCases call it.
-        // =========================================================================================================
         return app;
+    }
+
+    /**
+     * {@link #toTechnicalReview(String)} and on to an issued certificate (issue 10 item 9): the technical review by
+     * {@code reviewer} (every item of the scheme answered), the approval where the scheme needs one, the decision by
+     * {@code decider} (the scheme's positive outcome for a case whose nonconformities were all closed), the certificate
+     * drafted and confirmed by {@code preparer} and its checked fields ticked by {@code reviewer}; the number — for the
+     * national label schemes the demo plays CNCA's part: the package is recorded as submitted and a demo number in
+     * this body's code, the issue year and the demo product code is entered as the confirmed one [decision D2]; the other
+     * schemes' numbers come from their own sequence — and the issue. The label and the public page follow from it.
+     *
+     * @return the application id
+     */
+    public long toCertificateIssued(String schemeCode) {
+        long app = toTechnicalReview(schemeCode);
+        Scheme scheme = schemes.get(schemeCode);
+        Walk w = new Walk(schemeCode, app, productFor(schemeCode).clientUser());
+        Actor reviewer = who("reviewer");
+        Actor decider = who("decider");
+        Actor preparer = who("preparer");
+        ReviewView review = w.step("review: take", () -> reviews.take(reviewer, app));
+        List<ReviewInputs.ItemAnswer> answers = review.items().stream()
+                .map(i -> new ReviewInputs.ItemAnswer(i.key(), ReviewAnswer.CONFORMS, "已复核（演示）")).toList();
+        w.step("review: items", () -> reviews.answer(reviewer, app, new ReviewInputs.Answers(answers)));
+        w.step("review: completion", () -> reviews.complete(reviewer, app, new ReviewInputs.Text("复核通过（演示）")));
+        if (review.approvalBy() != null) {
+            w.step("review: approval", () -> reviews.approve(decider, app, new ReviewInputs.Text("同意（演示）")));
+        }
+        String outcome = review.outcomes().stream()
+                .filter(o -> "CERTIFIED".equals(o.result()) && !"NONE".equals(o.nonconformities()))
+                .map(ReviewView.OutcomeView::key).findFirst()
+                .orElseThrow(() -> new StepFailed(schemeCode, app, "decision", "the scheme has no positive outcome for a case with closed NCs", null));
+        w.step("decision", () -> reviews.decide(decider, app, new ReviewInputs.DecisionInput(outcome, null)));
+        w.step("certificate: draft", () -> awaitCertificate(app));
+        boolean cnca = scheme.certificateNumber().value() != null
+                && scheme.certificateNumber().value().authority() == CertificateNumberRule.Authority.CNCA;
+        w.step("certificate: free fields", () -> certificates.edit(preparer, app, new CertificateDraft("吴娜（演示）",
+                "GB/T 24067-2024《温室气体 产品碳足迹 量化要求和指南》；" + scheme.code(), cnca ? DEMO_PRODUCT_CODE : null, null,
+                "演示牌", "合理保证", "初次认证，尚无监督记录", "2025年1月1日至2025年12月31日")));
+        w.step("certificate: confirmation", () -> certificates.confirm(preparer, app));
+        Set<String> fields = certificates.checkedFields(schemeCode).stream().map(Step::key).collect(Collectors.toSet());
+        w.step("certificate: checks", () -> certificates.check(reviewer, app, fields));
+        if (cnca) {
+            LocalDate today = LocalDate.now(clock);
+            w.step("number: package submitted", () -> numbers.recordSubmission(preparer, app, today, "CNCA 平台（演示）",
+                    "演示：报送认证数据"));
+            String demoNumber = "CFP" + body.bodyCode() + today.getYear() + DEMO_PRODUCT_CODE + String.format("%04d", 9000 + app % 1000);
+            w.step("number: confirmed (demo)", () -> numbers.confirm(preparer, app, demoNumber));
+        }
+        w.step("certificate: issue", () -> certificates.issue(decider, app));
+        return app;
+    }
+
+    /** The demo product code (loaded with the demo's product codes, "演示代码"). */
+    static final String DEMO_PRODUCT_CODE = "102";
+
+    private CertificateView awaitCertificate(long app) {
+        long until = System.currentTimeMillis() + 30_000;
+        while (certificates.find(app).isEmpty()) {
+            if (System.currentTimeMillis() > until) {
+                throw Refusal.notFound("certificate.none", app);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return certificates.view(app);
     }
 
     /** A submitted, accepted application of the demo product whose plan was approved and sent (document review next). */

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import cn.cfp.CfpIntegrationTest;
 import cn.cfp.cases.Cases;
+import cn.cfp.cases.CertificationCase;
+import cn.cfp.certificate.Certificate;
+import cn.cfp.certificate.CertificateStatus;
+import cn.cfp.certificate.CertificateView;
+import cn.cfp.certificate.Certificates;
 import cn.cfp.nonconformity.NonconformityStatus;
 import cn.cfp.nonconformity.NonconformityView;
 import cn.cfp.nonconformity.Nonconformities;
@@ -49,9 +54,11 @@ class DemoCasesTest {
     Verifications verifications;
     @Autowired
     SchemeCatalog schemes;
+    @Autowired
+    Certificates certificates;
 
     @Test
-    void the_demo_holds_mid_way_cases_and_one_case_per_scheme_ready_for_technical_review_R_REV_1() {
+    void the_demo_holds_mid_way_cases_and_one_certified_case_per_scheme_with_its_issued_certificate_R_CERT_1() {
         List<Long> before = plans.all().stream().map(PlanView::applicationId).toList();
         DemoCases.Result result = demo.load();
 
@@ -60,12 +67,21 @@ class DemoCasesTest {
         assertThat(result.ready().keySet()).containsExactlyInAnyOrderElementsOf(SCHEMES);
         assertThat(schemes.codes()).containsExactlyInAnyOrderElementsOf(SCHEMES); // every shipped scheme has its demo case
 
-        // the walked cases: at TECHNICAL_REVIEW, every NC raised on the way closed, the verified total 18.5
+        // the walked cases: certified by the real workflow (review, decision, certificate issued), every NC raised on the
+        // way closed, the verified total 18.5 on the certificate
         for (Map.Entry<String, Long> e : result.ready().entrySet()) {
             long app = e.getValue();
             String scheme = e.getKey();
             assertThat(cases.require(app).schemeCode()).isEqualTo(scheme);
-            assertThat(cases.require(app).currentStages()).as(scheme).containsExactly(Stage.TECHNICAL_REVIEW);
+            assertThat(cases.require(app).end()).as(scheme).hasValueSatisfying(end ->
+                    assertThat(end.outcome()).isEqualTo(CertificationCase.Outcome.CERTIFIED));
+            CertificateView cert = certificates.view(app);
+            assertThat(cert.stage()).as(scheme).isEqualTo(Certificate.Stage.ISSUED);
+            assertThat(cert.status()).isEqualTo(CertificateStatus.VALID);
+            assertThat(cert.publicRecord().products().get(0).footprint()).isEqualByComparingTo("18.5");
+            String number = cert.issues().get(0).number();
+            assertThat(number).matches(schemes.get(scheme).certificateNumber().value().authority().name().equals("CNCA")
+                    ? "CFP-\\d{4}-\\d{4}-102-9\\d{3}" : "[A-Z]+-CFP-\\d{4}-\\d{5}");
             assertThat(nonconformities.noneOpen(app, Set.of()).allowed()).as(scheme + ": no open NC").isTrue();
             List<NonconformityView> ncs = nonconformities.of(app);
             // the inspection finding (where the route has an on-site inspection; CICC's stage 2 is the verification)
