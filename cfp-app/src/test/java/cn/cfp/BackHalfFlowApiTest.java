@@ -73,33 +73,30 @@ class BackHalfFlowApiTest {
     @TempDir
     Path tmp;
 
+    ReviewReadyFixture walk;
     TestHttp http;
     OnSiteFixture fx;
     final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
     void setUp() {
-        http = new TestHttp(port, users, tokens);
-        fx = new OnSiteFixture(context);
+        walk = new ReviewReadyFixture(context, port);
+        http = walk.http();
+        fx = walk.onSite();
     }
 
     // ------------------------------------------------------------------ HTTP helpers
 
     HttpResponse<String> call(String method, String path, String user, Object body) {
-        byte[] b = body == null ? null : json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        return http.send(method, path, user, body == null ? null : "application/json", b);
+        return walk.call(method, path, user, body);
     }
 
     JsonNode ok(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.request().method() + " " + r.uri() + ": " + r.body()).isIn(200, 201);
-        return json.readTree(r.body());
+        return walk.ok(r);
     }
 
     List<String> refused(HttpResponse<String> r, int status) {
-        assertThat(r.statusCode()).as(r.request().method() + " " + r.uri() + ": " + r.body()).isEqualTo(status);
-        List<String> codes = new ArrayList<>();
-        json.readTree(r.body()).get("errors").forEach(e -> codes.add(e.get("code").asString()));
-        return codes;
+        return walk.refused(r, status);
     }
 
     String pdfText(String path) throws IOException {
@@ -111,9 +108,7 @@ class BackHalfFlowApiTest {
     }
 
     List<Stage> stages(long app) {
-        List<Stage> out = new ArrayList<>();
-        ok(call("GET", "/api/cases/" + app, "pm", null)).get("currentStages").forEach(s -> out.add(Stage.valueOf(s.asString())));
-        return out;
+        return walk.stages(app);
     }
 
     LocalDate today() {
@@ -127,10 +122,8 @@ class BackHalfFlowApiTest {
     }
 
     /** The worked example as the client's data-collection workbook (the Excel template cfp-calc reads). */
-    static byte[] workbook() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        InventoryWorkbook.write(InventoryJson.read(new ByteArrayInputStream(example()), "bracket.json"), out);
-        return out.toByteArray();
+    static byte[] workbook() {
+        return ReviewReadyFixture.workbook();
     }
 
     /** The workbook with the unit of its first input written "kgg" (no such unit). */
