@@ -64,6 +64,11 @@ public final class RegistryFixture {
         await().atMost(Duration.ofSeconds(20)).until(() -> registry.find(c.number()).filter(e -> e.certificate().version() == c.version()).isPresent());
     }
 
+    /** Whether the registry shows the certificate with this status now. */
+    public boolean isShown(String number, CertificateStatus status) {
+        return registry.find(number).filter(e -> e.status() == status).isPresent();
+    }
+
     /** Publishes a status change; the caller waits for its effect where it wants to see the cache's behaviour. */
     public void status(String number, CertificateStatus status, LocalDate decided, LocalDate effective, String cause) {
         tx.executeWithoutResult(s -> events.publishEvent(new CertificateEvents.StatusChanged(number, status, decided, effective,
