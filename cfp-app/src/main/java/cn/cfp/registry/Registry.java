@@ -66,6 +66,18 @@ public class Registry {
         return cached(number).map(c -> c.renderings().computeIfAbsent(kind, k -> render.apply(c.entry())));
     }
 
+    /**
+     * A rendering already in memory for today, without touching the database (the fast path of the QR target); empty
+     * when the number, its entry of today or this rendering is not cached (the caller then takes the ordinary way).
+     */
+    public Optional<byte[]> cachedRendering(String number, String kind) {
+        Cached hit = cache.get(number);
+        if (hit == null || !hit.day().equals(today())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(hit.renderings().get(kind));
+    }
+
     /** The certificates matching the search, as they stand today, newest issue first [R-PUB-1]. */
     public Paging.Page<RegistryEntry> search(RegistrySearch search, Paging paging) {
         Paging.Page<String> numbers = repository.search(search, today(), paging);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -266,6 +267,27 @@ class RegistryTest {
         data.get("certificates").forEach(n -> numbers.add(n.get("certificate").get("number").asString()));
         assertThat(numbers).contains(c.number());
         assertThat(first.certificates()).isEqualTo(numbers.size());
+    }
+
+    /** The fast path (a cached rendering answered before the security chain) answers exactly as the ordinary way. */
+    @Test
+    void the_fast_path_answers_as_the_ordinary_way() {
+        PublicCertificate c = issued("公开企业戊", "电机", 730);
+        for (String[] call : List.of(new String[] {"/c/" + c.number(), "html-zh", null},
+                new String[] {"/c/" + c.number(), "html-en", "cfp-lang=en"},
+                new String[] {"/api/public/certificates/" + c.number(), "json", null})) {
+            Map<String, String> headers = call[2] == null ? Map.of() : Map.of("Cookie", call[2]);
+            HttpResponse<String> ordinary = http.send("GET", call[0], null, null, null, headers);
+            assertThat(context.getBean(Registry.class).cachedRendering(c.number(), call[1])).as(call[1]).isPresent();
+            HttpResponse<String> fast = http.send("GET", call[0], null, null, null, headers);
+            assertThat(fast.statusCode()).isEqualTo(200);
+            assertThat(fast.body()).isEqualTo(ordinary.body());
+            Map<String, List<String>> a = new java.util.TreeMap<>(ordinary.headers().map());
+            Map<String, List<String>> b = new java.util.TreeMap<>(fast.headers().map());
+            a.remove("date");
+            b.remove("date");
+            assertThat(b).as(call[0] + " " + call[1]).isEqualTo(a);
+        }
     }
 
     /** The public API is in the OpenAPI description. */
