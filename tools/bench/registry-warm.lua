@@ -2,7 +2,10 @@
 local file = os.getenv("NUMBERS") or "/tmp/cfp-registry-bench/bench-numbers.txt"
 local prefix = os.getenv("PATH_PREFIX") or "/c/"
 local numbers = {}
-for line in io.lines(file) do numbers[#numbers + 1] = line end
+local limit = tonumber(os.getenv("COUNT") or "0")
+for line in io.lines(file) do
+  if limit == 0 or #numbers < limit then numbers[#numbers + 1] = line end
+end
 local threads = 0
 function setup(thread)
   thread:set("offset", threads)

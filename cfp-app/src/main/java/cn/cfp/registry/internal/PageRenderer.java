@@ -3,6 +3,7 @@ package cn.cfp.registry.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -36,8 +37,31 @@ class PageRenderer {
             app = JakartaServletWebApplication.buildApplication(request.getServletContext());
             application = app;
         }
-        WebContext context = new WebContext(app.buildExchange(new Anonymous(request), response), locale, variables);
+        WebContext context = new WebContext(app.buildExchange(new Anonymous(request), new PlainLinks(response)), locale, variables);
         return engine.process(template, context).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Links as written: the response of the dispatcher is wrapped by Spring's ResourceUrlEncodingFilter, which looks
+     * every link of a page up as a static resource on the class path (a search through every jar for a link such as
+     * {@code /registry}, not cached when it misses — most of a rendering's time, measured); the public pages link the
+     * style sheet and script under their plain names, which the resource handler serves as well.
+     */
+    private static final class PlainLinks extends HttpServletResponseWrapper {
+
+        PlainLinks(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public String encodeURL(String url) {
+            return url;
+        }
+
+        @Override
+        public String encodeRedirectURL(String url) {
+            return url;
+        }
     }
 
     /**
