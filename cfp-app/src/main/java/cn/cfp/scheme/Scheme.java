@@ -192,5 +192,6 @@ public record Scheme(String code, String documentNumber, LocalizedText name, Loc
     // ---- (end of certificate)
 
     // ---- label (issue 10)
+    public Cited<LabelMark> labelMark() { return get(SchemeParameter.LABEL_MARK); }
     // ---- (end of label)
 }

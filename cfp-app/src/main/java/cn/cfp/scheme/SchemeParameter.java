@@ -79,6 +79,8 @@ public final class SchemeParameter<T> {
     // ---- certificate (issue 10)
     // ---- (end of certificate)
     // ---- label (issue 10)
+    /** National label or the body's own mark [decision D6]. */
+    public static final SchemeParameter<LabelMark> LABEL_MARK = of("labelMark", LabelMark.class, Group.DISCLOSURE, LabelMark::summary);
     // ---- (end of label)
 
     /** Every parameter, in display order. */
@@ -98,6 +100,7 @@ public final class SchemeParameter<T> {
             // ---- certificate (issue 10): , NEW_PARAM
             // ---- (end of certificate)
             // ---- label (issue 10): , NEW_PARAM
+            , LABEL_MARK
             // ---- (end of label)
             );
 

@@ -118,7 +118,8 @@ final class ValueParsers {
             Map.entry(SchemeParameter.RECORD_RETENTION, ValueParsers::retention),
             Map.entry(SchemeParameter.LABEL, ValueParsers::label),
             Map.entry(SchemeParameter.LABEL_ROUNDING, ValueParsers::labelRounding),
-            Map.entry(SchemeParameter.ON_SITE_INSPECTION, ValueParsers::onSiteInspection));
+            Map.entry(SchemeParameter.ON_SITE_INSPECTION, ValueParsers::onSiteInspection),
+            Map.entry(SchemeParameter.LABEL_MARK, n -> n.enumValue(cn.cfp.scheme.LabelMark.class)));
 
     static {
         for (SchemeParameter<?> p : SchemeParameter.ALL) {
