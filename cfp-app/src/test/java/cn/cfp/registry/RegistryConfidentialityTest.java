@@ -86,7 +86,7 @@ class RegistryConfidentialityTest {
         return List.of("/c/" + n, "/c/" + n + "?lang=en", "/c/" + n.replace("-", ""),
                 "/registry", "/registry?company=" + q, "/registry?number=" + n + "&lang=en",
                 "/api/public/certificates/" + n, "/api/public/certificates?company=" + q, "/api/public/certificates?number=" + n,
-                "/open-data/certificates.csv", "/open-data/certificates.json");
+                "/open-data/certificates.csv", "/open-data/certificates.json", "/verify-label");
     }
 
     @Test

@@ -290,6 +290,24 @@ class RegistryTest {
         }
     }
 
+    /** R-X-4, R-LBL-2: the label check's online half reads the registry's status of today. */
+    @Test
+    void R_X_4_the_label_check_asks_the_registry_for_the_status() {
+        PublicCertificate c = issued("公开企业己", "电机", 730);
+        cn.cfp.label.CertificateStatusLookup lookup = context.getBean(cn.cfp.label.CertificateStatusLookup.class);
+        assertThat(lookup.current(c.number())).hasValueSatisfying(s -> {
+            assertThat(s.code()).isEqualTo("VALID");
+            assertThat(s.valid()).isTrue();
+            assertThat(s.validUntil()).isEqualTo(c.validUntil());
+        });
+        assertThat(lookup.current(c.number().replace("-", ""))).isPresent();
+        assertThat(lookup.current("CFP-0123-2026-999-9998")).isEmpty();
+        LocalDate today = LocalDate.now(clock);
+        registry.status(c.number(), CertificateStatus.REVOKED, today, today, "撤销");
+        await().atMost(Duration.ofSeconds(20)).until(() -> lookup.current(c.number()).map(s -> s.code().equals("REVOKED")).orElse(false));
+        assertThat(lookup.current(c.number()).orElseThrow().valid()).isFalse();
+    }
+
     /** The public API is in the OpenAPI description. */
     @Test
     void the_public_api_is_documented_in_openapi() {
