@@ -58,10 +58,12 @@ class RegistryRepository {
         p.put("k", key(c.number()));
         p.put("s", c.schemeCode());
         p.put("v", c.version());
-        p.put("h", c.holderName());
-        p.put("co", lower(String.join(" | ", nonNull(c.holderName(), c.manufacturerName(), c.factoryName()))));
-        p.put("pr", lower(c.products().stream().map(x -> String.join(" ", nonNull(x.name(), x.model())))
-                .collect(Collectors.joining(" | "))));
+        // search columns within their sizes (a certificate with many annexed products still publishes; the record
+        // itself, in record_json, is whole)
+        p.put("h", cut(c.holderName(), 400));
+        p.put("co", cut(lower(String.join(" | ", nonNull(c.holderName(), c.manufacturerName(), c.factoryName()))), 1400));
+        p.put("pr", cut(lower(c.products().stream().map(x -> String.join(" ", nonNull(x.name(), x.model())))
+                .collect(Collectors.joining(" | "))), 4000));
         p.put("issued", Date.valueOf(c.issuedOn()));
         p.put("until", Date.valueOf(c.validUntil()));
         p.put("json", record);
@@ -190,6 +192,10 @@ class RegistryRepository {
 
     private static String like(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private static String lower(String s) {

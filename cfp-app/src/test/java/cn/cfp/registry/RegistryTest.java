@@ -308,6 +308,25 @@ class RegistryTest {
         assertThat(lookup.current(c.number()).orElseThrow().valid()).isFalse();
     }
 
+    /** A certificate with many annexed products publishes whole; its search column is cut to its size, the record is not. */
+    @Test
+    void R_PUB_1_a_certificate_with_many_products_is_published_whole() {
+        PublicCertificate one = registry.certificate(registry.newNumber(), "CEC-FURNITURE", "多产品企业", "实木椅", 730);
+        List<PublicCertificate.Product> many = new ArrayList<>();
+        // 90 products: the search column (4,000) overflows; the event still fits Modulith's event_publication (20,000)
+        for (int i = 0; i < 90; i++) {
+            many.add(new PublicCertificate.Product("实木餐椅系列产品（橡木，含坐垫与靠背软包，出口型）第 " + i + " 款", "CHAIR-MODEL-" + i, new java.math.BigDecimal("7.25"),
+                    "kgCO2e/把", "1 把"));
+        }
+        PublicCertificate c = new PublicCertificate(one.number(), one.schemeCode(), 1, one.holderName(), one.holderAddress(),
+                one.manufacturerName(), one.manufacturerAddress(), one.factoryName(), one.factoryAddress(), one.unit(), many,
+                one.functionalUnit(), one.systemBoundary(), one.dataFrom(), one.dataTo(), one.basis(), one.mode(),
+                one.firstIssuedOn(), one.issuedOn(), null, one.validUntil(), one.bodyName(), one.bodyAddress(), one.url(), null, null);
+        registry.issue(c);
+        assertThat(json.readTree(get("/api/public/certificates/" + c.number()).body()).get("certificate").get("products")).hasSize(90);
+        assertThat(get("/c/" + c.number()).body()).contains("CHAIR-MODEL-89");
+    }
+
     /** The public API is in the OpenAPI description. */
     @Test
     void the_public_api_is_documented_in_openapi() {
