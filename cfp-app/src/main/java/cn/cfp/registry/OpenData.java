@@ -122,7 +122,7 @@ public class OpenData {
         details.put("jsonSha256", jsonHash);
         details.put("rewritten", rewritten);
         details.put("trigger", trigger);
-        audit.record("system", "registry.openData.export", "open-data", details);
+        audit.record("system", "OPEN_DATA_EXPORTED", "open-data", details);
         return new Export(day, count, csvHash, jsonHash, rewritten);
     }
 
