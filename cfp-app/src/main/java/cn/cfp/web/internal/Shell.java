@@ -59,6 +59,14 @@ public record Shell(CfpPrincipal user, List<NavItem> nav, LongSupplier unreadCou
             add(items, "/evidence", "nav.evidence", requestPath);
         }
         add(items, "/calendar", "nav.calendar", requestPath);
+        // certificates (issue 10): the case's certificate pages, the numbers, the public registry
+        if (user.isStaff() || user.isClient()) {
+            add(items, "/certificates", "nav.certificates", requestPath);
+        }
+        if (user.isStaff()) {
+            add(items, "/numbering", "nav.numbering", requestPath);
+        }
+        add(items, "/registry", "nav.registry", requestPath);
         // reporting to CNCA (issue 10): who reports, and the regulator's read-only view
         if (user.has(Role.PROJECT_MANAGER) || user.has(Role.SCHEME_MANAGER) || user.has(Role.ADMIN)) {
             add(items, "/reporting", "nav.reporting", requestPath);
@@ -69,6 +77,7 @@ public record Shell(CfpPrincipal user, List<NavItem> nav, LongSupplier unreadCou
         if (user.has(Role.ADMIN)) {
             add(items, "/admin/users", "nav.users", requestPath);
             add(items, "/admin/fees", "nav.fees", requestPath);
+            add(items, "/admin/product-codes", "nav.productCodes", requestPath);
         }
         if (user.has(Role.ADMIN) || user.has(Role.ARCHIVIST)) {
             add(items, "/admin/audit", "nav.audit", requestPath);
