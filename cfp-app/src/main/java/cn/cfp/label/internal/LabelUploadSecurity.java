@@ -1,5 +1,6 @@
 package cn.cfp.label.internal;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +17,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * headers. Everything else stays with the application's chain (access.internal.SecurityConfig).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class LabelUploadSecurity {
 
     @Bean
