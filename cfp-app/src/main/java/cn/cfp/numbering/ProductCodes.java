@@ -4,7 +4,6 @@ import cn.cfp.access.Actor;
 import cn.cfp.audit.AuditTrail;
 import cn.cfp.shared.Reason;
 import cn.cfp.shared.Refusal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,20 +32,19 @@ public class ProductCodes {
     public record ImportResult(int added, int updated) {
     }
 
-    private final JdbcClient jdbc;
+    private final ProductCodeRepository repository;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ProductCodes(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-        this.jdbc = jdbc;
+    ProductCodes(ProductCodeRepository repository, AuditTrail audit, Clock clock) {
+        this.repository = repository;
         this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public List<ProductCode> all() {
-        return jdbc.sql("SELECT code, name_zh, name_en FROM product_code ORDER BY code")
-                .query((rs, i) -> new ProductCode(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"))).list();
+        return repository.all();
     }
 
     @Transactional(readOnly = true)
@@ -55,8 +52,7 @@ public class ProductCodes {
         if (code == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT code, name_zh, name_en FROM product_code WHERE code = :c").param("c", code.strip())
-                .query((rs, i) -> new ProductCode(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"))).optional();
+        return repository.find(code.strip());
     }
 
     /** Imports the CSV text (UTF-8, comma-separated, fields may be quoted); all or nothing. */
@@ -65,13 +61,8 @@ public class ProductCodes {
         List<String[]> rows = parse(csv);
         int added = 0;
         int updated = 0;
-        Timestamp now = Timestamp.from(clock.instant());
         for (String[] r : rows) {
-            int n = jdbc.sql("UPDATE product_code SET name_zh = :zh, name_en = :en, imported_by = :by, imported_at = :at WHERE code = :c")
-                    .param("zh", r[1]).param("en", r[2]).param("by", actor.username()).param("at", now).param("c", r[0]).update();
-            if (n == 0) {
-                jdbc.sql("INSERT INTO product_code (code, name_zh, name_en, imported_by, imported_at) VALUES (:c, :zh, :en, :by, :at)")
-                        .param("c", r[0]).param("zh", r[1]).param("en", r[2]).param("by", actor.username()).param("at", now).update();
+            if (repository.save(r[0], r[1], r[2], actor.username(), clock.instant())) {
                 added++;
             } else {
                 updated++;
