@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BinaryOperator;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -42,6 +43,7 @@ public final class CaseFixture {
     private final UserDetailsService users;
     private final cn.cfp.access.UserDirectory directory;
     private final Clock clock;
+    private BinaryOperator<String> marker = (key, ordinary) -> ordinary;
 
     public CaseFixture(ApplicationContext context) {
         this.applications = context.getBean(Applications.class);
@@ -94,6 +96,15 @@ public final class CaseFixture {
         return b.append(charset.charAt(c == 31 ? 0 : c)).toString();
     }
 
+    /**
+     * The application's free texts, its document file names and the fee go through {@code marker} (a key, the ordinary
+     * text) — for the confidentiality test [R-PUB-1, decision D4]; by default the ordinary text.
+     */
+    public CaseFixture marking(BinaryOperator<String> marker) {
+        this.marker = marker;
+        return this;
+    }
+
     /** A new production site of the client's own company. */
     public long newSite(String clientUser) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -105,12 +116,15 @@ public final class CaseFixture {
         Actor client = who(clientUser);
         Scheme scheme = schemes.get(schemeCode);
         long org = client.organisationId();
-        long id = applications.create(client, schemeCode, org, org, filledForm(scheme));
+        Map<String, String> form = new LinkedHashMap<>(filledForm(scheme));
+        form.replaceAll((k, v) -> v.startsWith("示例：") ? marker.apply("applicationForm", v) : v);
+        long id = applications.create(client, schemeCode, org, org, form);
         long site = newSite(clientUser);
         applications.addProduct(client, id, "隔爆型三相异步电动机", "M-" + id, category, site, bomItems, ghgSources);
         for (ChecklistItem item : scheme.documentChecklist().value().items()) {
             switch (item.kind()) {
-                case REQUIRED -> applications.attachDocument(client, id, item.id(), item.id() + ".pdf", new ByteArrayInputStream(PDF));
+                case REQUIRED -> applications.attachDocument(client, id, item.id(), marker.apply("documentName", item.id()) + ".pdf",
+                        new ByteArrayInputStream(PDF));
                 case CONDITIONAL -> {
                     if (item.answeredBy() == null) {   // an item the parties decide is not asked (corrections B-6)
                         applications.answerCondition(client, id, item.id(), false);
@@ -131,7 +145,8 @@ public final class CaseFixture {
     /** Submitted, then accepted by the project manager {@code pm}: the case opens and its plan is started. */
     public long accepted(String clientUser, String schemeCode, String category, Integer bomItems, Integer ghgSources) {
         long id = submitted(clientUser, schemeCode, category, bomItems, ghgSources);
-        applications.accept(who("pm"), id, acceptance(LocalDate.now(clock)));
+        applications.accept(who("pm"), id, new AcceptCommand(EnumSet.allOf(ContractReview.class), LocalDate.now(clock),
+                marker.apply("fee", "人民币 30,000 元"), null, null));
         awaitPlan(id);
         return id;
     }

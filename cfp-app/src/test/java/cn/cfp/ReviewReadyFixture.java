@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.JsonNode;
@@ -39,11 +40,33 @@ public final class ReviewReadyFixture {
     private final OnSiteFixture onSite;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
+    private BinaryOperator<String> marker = (key, ordinary) -> ordinary;
+    private String inventoryProcessName;
 
     public ReviewReadyFixture(ApplicationContext context, int port) {
         this.http = new TestHttp(port, context.getBean(UserDetailsService.class), context.getBean(ApiTokens.class));
         this.onSite = new OnSiteFixture(context);
         this.clock = context.getBean(Clock.class);
+    }
+
+    /**
+     * Every free text the walk writes goes through {@code marker} (its key, its ordinary text) — for the confidentiality
+     * test, which puts a marker string into each confidential place [R-PUB-1, decision D4]; by default the ordinary text.
+     */
+    public ReviewReadyFixture marking(BinaryOperator<String> marker) {
+        this.marker = marker;
+        return this;
+    }
+
+    /** The name the worked example's assembly process gets in the client's inventory workbook (its id stays "assembly"). */
+    public ReviewReadyFixture inventoryProcessName(String name) {
+        this.inventoryProcessName = name;
+        return this;
+    }
+
+    /** A free text of the walk: {@code ordinary}, or what {@link #marking} makes of it. */
+    public String text(String key, String ordinary) {
+        return marker.apply(key, ordinary);
     }
 
     public OnSiteFixture onSite() {
@@ -57,11 +80,11 @@ public final class ReviewReadyFixture {
     /** A case of {@code scheme} at TECHNICAL_REVIEW with its footprint verified at 18.5 kgCO2e and every NC closed. */
     public long readyForReview(String scheme) {
         long app = onSite.planSent(scheme);
-        ok(call("POST", "/api/applications/" + app + "/document-review", "pm", Map.of("conclusion", "CONFORMS", "findings", "文件齐全")));
+        ok(call("POST", "/api/applications/" + app + "/document-review", "pm", Map.of("conclusion", "CONFORMS", "findings", text("docReview", "文件齐全"))));
         JsonNode plan = ok(call("GET", "/api/planning/" + app, "pm", null));
         if (!plan.get("visitGate").get("allowed").asBoolean()) {
             ok(call("POST", "/api/planning/" + app + "/confirmation", "client-motor",
-                    Map.of("revision", plan.get("currentRevision").get("number").asInt(), "note", "同意")));
+                    Map.of("revision", plan.get("currentRevision").get("number").asInt(), "note", text("planConfirmation", "同意"))));
         }
         ok(call("POST", "/api/planning/" + app + "/visit-start", "inspector", null));
         for (int guard = 0; guard < 10 && !stages(app).equals(List.of(Stage.TECHNICAL_REVIEW)); guard++) {
@@ -78,7 +101,7 @@ public final class ReviewReadyFixture {
             } else if (now.contains(Stage.NC_CLOSURE)) {
                 closeAll(app, "PRELIMINARY_EVALUATION", "verifier", null);
                 closeAll(app, "VERIFICATION", "verifier", null);
-                ok(call("POST", "/api/nonconformities/" + app + "/closure", "verifier", Map.of("note", "问题项均已验证关闭")));
+                ok(call("POST", "/api/nonconformities/" + app + "/closure", "verifier", Map.of("note", text("ncClosure", "问题项均已验证关闭"))));
             } else if (now.contains(Stage.REPORT)) {
                 ok(call("POST", "/api/reports/" + app, "preparer", Map.of("conclusion", "POSITIVE",
                         "verifiedInformation", "产品碳足迹 18.5 kgCO2e/件（从摇篮到大门）")));
@@ -124,11 +147,11 @@ public final class ReviewReadyFixture {
         boolean first = true;
         for (JsonNode item : ev.get("stage1Scheme").get("value").get("items")) {
             answers.add(Map.of("item", item.get("id").asString(), "conclusion", first ? "NONCONFORMS" : "CONFORMS",
-                    "note", first ? "系统边界未包含包装过程" : "符合"));
+                    "note", first ? text("stage1Finding", "系统边界未包含包装过程") : text("stage1Note", "符合")));
             first = false;
         }
         ok(call("POST", "/api/evaluation/" + app + "/stage1", "verifier", Map.of("onSite", false, "combinedWithDocumentCheck", true,
-                "answers", answers, "decision", "PROCEED", "reason", "边界问题可在二阶段验证关闭")));
+                "answers", answers, "decision", "PROCEED", "reason", text("stage1Reason", "边界问题可在二阶段验证关闭"))));
         ok(call("POST", "/api/evaluation/" + app + "/stage2-start", "verifier", null));
     }
 
@@ -149,7 +172,7 @@ public final class ReviewReadyFixture {
                 if (finding == null) {
                     finding = id;
                     a.put("result", "NONCONFORMS");
-                    a.put("note", "现场未能提供相关记录");
+                    a.put("note", text("checklistNote", "现场未能提供相关记录"));
                     if (graded) {
                         a.put("ncClass", "GENERAL");
                         a.put("effectPercent", 0);
@@ -166,17 +189,17 @@ public final class ReviewReadyFixture {
             ok(call("POST", base + "/units/" + unit + "/sample", "inspector2", Map.of("size", 2)));
             for (JsonNode item : r.get("consistency")) {
                 ok(call("PUT", base + "/consistency/" + item.get("id").asString() + "/units/" + unit, "inspector2",
-                        Map.of("result", "CONSISTENT", "note", "与申请资料一致")));
+                        Map.of("result", "CONSISTENT", "note", text("consistencyNote", "与申请资料一致"))));
             }
         }
         int version = ok(call("GET", base, "inspector", null)).get("version").asInt();
-        ok(call("PUT", base + "/production", "inspector", Map.of("model", "M-" + app, "line", "总装一线", "version", version)));
+        ok(call("PUT", base + "/production", "inspector", Map.of("model", "M-" + app, "line", text("productionLine", "总装一线"), "version", version)));
         for (JsonNode meeting : r.get("attendanceMeetings")) {
-            ok(call("POST", base + "/attendance", "inspector", Map.of("meeting", meeting.asString(), "name", "王厂长",
+            ok(call("POST", base + "/attendance", "inspector", Map.of("meeting", meeting.asString(), "name", text("attendee", "王厂长"),
                     "organisation", "委托方", "position", "总经理", "signed", true)));
         }
         closeAll(app, "ON_SITE_INSPECTION", "inspector", null);
-        ok(call("POST", base + "/completion", "inspector", Map.of("note", "现场检查完成")));
+        ok(call("POST", base + "/completion", "inspector", Map.of("note", text("inspectionNote", "现场检查完成"))));
     }
 
     private void verification(long app, String scheme) {
@@ -186,26 +209,26 @@ public final class ReviewReadyFixture {
                 && ev.get("claimScheme").path("value").has("items")) {
             List<Map<String, Object>> answers = new ArrayList<>();
             for (JsonNode item : ev.get("claimScheme").get("value").get("items")) {
-                answers.add(Map.of("item", item.get("id").asString(), "conclusion", "CONFORMS", "note", "证据充分"));
+                answers.add(Map.of("item", item.get("id").asString(), "conclusion", "CONFORMS", "note", text("claimNote", "证据充分")));
             }
             ok(call("POST", "/api/evaluation/" + app + "/claim", "verifier", Map.of("answers", answers, "conclusion", "CONFORMS")));
         }
-        TestHttp.Multipart m = new TestHttp.Multipart().field("claimedKgCo2e", "17.5").file("file", "bracket.xlsx", workbook());
+        TestHttp.Multipart m = new TestHttp.Multipart().field("claimedKgCo2e", "17.5").file("file", text("inventoryFile", "bracket") + ".xlsx", workbook(inventoryProcessName));
         ok(http.send("POST", base + "/submissions", "client-motor", m.contentType(), m.body()));
         for (String aspect : List.of("FUNCTIONAL_UNIT", "BOUNDARY", "DATA_COLLECTION", "ALLOCATION", "CUT_OFF", "DATA_QUALITY")) {
-            ok(call("PUT", base + "/aspects/" + aspect, "verifier", Map.of("conclusion", "CONFORMS", "note", "已逐项核查")));
+            ok(call("PUT", base + "/aspects/" + aspect, "verifier", Map.of("conclusion", "CONFORMS", "note", text("aspectNote", "已逐项核查"))));
         }
         JsonNode correction = ok(call("POST", base + "/corrections", "verifier", Map.of("kind", "ACTIVITY", "processId", "assembly",
-                "item", "electricity", "correctedValue", 12, "reason", "电表读数为 12 kWh")));
+                "item", "electricity", "correctedValue", 12, "reason", text("correctionReason", "电表读数为 12 kWh"))));
         JsonNode verified = ok(call("POST", base + "/recalculations", "verifier", Map.of("iterations", 200, "seed", 20261203)));
         assertThat(verified.get("totalKgCo2e").asDouble()).isCloseTo(18.5, org.assertj.core.api.Assertions.within(1e-9));
         ok(call("POST", base + "/nonconformities", "verifier", Map.of("clause", "000 Ann.2 §4.3.2.1",
-                "description", "组装工序电耗少报 2 kWh", "correctionId", correction.get("id").asLong())));
+                "description", text("ncDescription", "组装工序电耗少报 2 kWh"), "correctionId", correction.get("id").asLong())));
         boolean closureStage = ok(call("GET", "/api/cases/" + app, "pm", null)).toString().contains("NC_CLOSURE");
         if (!closureStage) {
             closeAll(app, "VERIFICATION", "verifier", verified);
         }
-        ok(call("POST", base + "/completion", "verifier", Map.of("note", "核查完成")));
+        ok(call("POST", base + "/completion", "verifier", Map.of("note", text("verificationNote", "核查完成"))));
     }
 
     private void closeAll(long app, String source, String teamMember, JsonNode recalculation) {
@@ -221,12 +244,15 @@ public final class ReviewReadyFixture {
         }
         ok(call("POST", base + "/issue", teamMember, Map.of("source", source, "dueOn", LocalDate.now(clock).plusDays(10).toString())));
         for (long id : open) {
-            TestHttp.Multipart m = new TestHttp.Multipart().field("correction", "已补充相关记录").field("cause", "记录管理不到位")
-                    .field("correctiveAction", "修订记录控制程序").file("files", "evidence.pdf", CaseFixture.PDF);
+            TestHttp.Multipart m = new TestHttp.Multipart().field("correction", text("ncCorrection", "已补充相关记录"))
+                    .field("cause", text("ncCause", "记录管理不到位"))
+                    .field("correctiveAction", text("ncCorrectiveAction", "修订记录控制程序"))
+                    .file("files", text("ncEvidenceFile", "evidence") + ".pdf", CaseFixture.PDF);
             ok(http.send("POST", base + "/" + id + "/answer", "client-motor", m.contentType(), m.body()));
             Map<String, Object> verify = new LinkedHashMap<>();
             verify.put("accept", true);
             verify.put("method", "WRITTEN");
+            verify.put("teamNote", text("ncTeamNote", "整改有效"));
             for (JsonNode n : ok(call("GET", base, teamMember, null))) {
                 if (n.get("nc").get("id").asLong() == id && !n.path("reEvaluationDueOn").isMissingNode() && !n.path("reEvaluationDueOn").isNull()) {
                     verify.put("recalculationRef", String.valueOf(recalculation.get("id").asLong()));
@@ -239,9 +265,20 @@ public final class ReviewReadyFixture {
 
     /** The worked example as the client's data-collection workbook. */
     public static byte[] workbook() {
+        return workbook(null);
+    }
+
+    /** The worked example's workbook with the assembly process renamed {@code processName} (null: as shipped). */
+    public static byte[] workbook(String processName) {
         try (var in = ReviewReadyFixture.class.getResourceAsStream("/verification/three-process.json")) {
+            String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (processName != null) {
+                String original = "{\"id\": \"assembly\", \"name\": \"assembly\"";
+                assertThat(source).contains(original);
+                source = source.replace(original, "{\"id\": \"assembly\", \"name\": " + JsonMapper.builder().build().writeValueAsString(processName));
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            InventoryWorkbook.write(InventoryJson.read(new ByteArrayInputStream(in.readAllBytes()), "bracket.json"), out);
+            InventoryWorkbook.write(InventoryJson.read(new ByteArrayInputStream(source.getBytes(StandardCharsets.UTF_8)), "bracket.json"), out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
