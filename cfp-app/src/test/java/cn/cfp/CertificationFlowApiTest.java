@@ -9,8 +9,6 @@ import cn.cfp.label.QrPayload;
 import cn.cfp.label.QrPayloads;
 import cn.cfp.personnel.StaffRegistry;
 import cn.cfp.scheme.SchemeCatalog;
-import cn.cfp.scheme.Stage;
-import cn.cfp.scheme.Step;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -19,8 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -63,10 +59,12 @@ class CertificationFlowApiTest {
     Clock clock;
 
     ReviewReadyFixture walk;
+    CertifiedFixture certified;
 
     @BeforeEach
     void setUp() {
         walk = new ReviewReadyFixture(context, port);
+        certified = new CertifiedFixture(context, walk);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,47 +91,18 @@ class CertificationFlowApiTest {
         assertThat(teamMember.statusCode()).isEqualTo(403);
         assertThat(teamMember.body()).contains("\"code\"");
 
-        // the technical review: every item of the scheme answered, the review completed; the approval where required
-        JsonNode review = walk.ok(walk.call("GET", "/api/review/" + app, "reviewer", null));
-        List<Map<String, Object>> answers = new ArrayList<>();
-        review.get("items").forEach(i -> answers.add(Map.of("key", i.get("key").asString(), "answer", "CONFORMS", "note", "已复核")));
-        walk.ok(walk.call("POST", "/api/review/" + app + "/items", "reviewer", Map.of("answers", answers)));
-        walk.ok(walk.call("POST", "/api/review/" + app + "/completion", "reviewer", Map.of("text", "复核通过")));
-        assertThat(walk.stages(app)).containsExactly(Stage.DECISION);
-        if (!review.get("approvalBy").isNull()) {
-            walk.ok(walk.call("POST", "/api/review/" + app + "/approval", "decider", Map.of("text", "同意")));
-        }
-        walk.ok(walk.call("POST", "/api/review/" + app + "/decision", "decider", Map.of("outcome", outcome)));
-        JsonNode caseView = walk.ok(walk.call("GET", "/api/cases/" + app, "pm", null));
-        assertThat(caseView.toString()).contains("CERTIFIED");
+        // the technical review: every item of the scheme answered, the review completed; the approval where required; the
+        // decision; the certificate's draft (from the decision, after commit: 18.5 in its preview) confirmed and checked
+        certified.review(app, outcome);
+        JsonNode v = certified.prepare(app, scheme);
+        String base = certified.base(app);
 
-        // the certificate's draft arrives from the decision (after commit)
-        String base = "/api/certificates/cases/" + app;
-        JsonNode v = awaitDraft(base);
-        assertThat(v.get("preview").get("products").get(0).get("footprint").decimalValue()).isEqualByComparingTo("18.5");
-        var content = schemes.get(scheme).certificateContent().value();
-        Map<String, Object> draft = new LinkedHashMap<>();
-        draft.put("issuerName", "张签发");
-        draft.put("basis", "GB/T 24067-2024、" + scheme);
-        draft.put("productCode", "102");
-        draft.put("trademark", "牛牌");
-        draft.put("assuranceLevel", "合理保证");
-        draft.put("surveillanceRecord", "首次发证");
-        draft.put("reportPeriod", "2025年1月1日至2025年12月31日");
-        walk.ok(walk.call("PUT", base + "/draft", "preparer", draft));
-        v = walk.ok(walk.call("POST", base + "/confirmation", "preparer", null));
-        List<String> fields = content.checkedFields().stream().map(Step::key).toList();
-        v = walk.ok(walk.call("POST", base + "/checks", "reviewer", Map.of("fields", fields)));
-        assertThat(v.get("stage").asString()).isEqualTo("CHECKED");
-
-        boolean cnca = "CNCA".equals(schemes.get(scheme).certificateNumber().value().authority().name());
         String compact = null;
-        if (cnca) {
+        if (certified.cnca(scheme)) {
             // D2: no number until CNCA confirms one; the issue says what it waits for
             assertThat(v.get("number").get("state").asString()).isEqualTo("REQUESTED");
             assertThat(walk.refused(walk.call("POST", base + "/issue", "decider", null), 409)).containsExactly("certificate.numberMissing");
-            walk.ok(walk.call("POST", "/api/numbering/" + app + "/submission", "preparer",
-                    Map.of("submittedOn", LocalDate.now(clock).toString(), "channel", "CNCA 平台", "note", "报送")));
+            certified.submitNumberRequest(app);
             int year = LocalDate.now(clock).getYear();
             String serial = String.format("%04d", app % 10_000);
             // a number of the wrong format, and one with another body's code, refused in words
@@ -142,15 +111,12 @@ class CertificationFlowApiTest {
             String otherBody = body.bodyCode().equals("9999") ? "8888" : "9999";
             assertThat(walk.refused(walk.call("POST", "/api/numbering/" + app + "/confirmed", "preparer",
                     Map.of("number", "CFP-" + otherBody + "-" + year + "-102-" + serial)), 400)).contains("numbering.bodyCode");
-            compact = "CFP" + body.bodyCode() + year + "102" + serial;
-            walk.ok(walk.call("POST", "/api/numbering/" + app + "/confirmed", "preparer", Map.of("number", compact)));
+            compact = certified.confirmNumber(app);
         } else {
             assertThat(v.get("number").get("state").asString()).isEqualTo("ALLOCATED");
         }
 
-        v = walk.ok(walk.call("POST", base + "/issue", "decider", null));
-        assertThat(v.get("stage").asString()).isEqualTo("ISSUED");
-        String number = v.get("issues").get(0).get("number").asString();
+        String number = certified.issueNow(app);
         if (compact != null) {
             assertThat(number.replace("-", "")).isEqualTo(compact);
         } else {
@@ -196,16 +162,5 @@ class CertificationFlowApiTest {
         HttpResponse<String> api = walk.http().send("GET", "/api/public/certificates/" + number, null);
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body()).contains("VALID");
-    }
-
-    private JsonNode awaitDraft(String base) throws InterruptedException {
-        long until = System.currentTimeMillis() + 20_000;
-        while (true) {
-            HttpResponse<String> r = walk.call("GET", base, "preparer", null);
-            if (r.statusCode() == 200 || System.currentTimeMillis() > until) {
-                return walk.ok(r);
-            }
-            Thread.sleep(100);
-        }
     }
 }
