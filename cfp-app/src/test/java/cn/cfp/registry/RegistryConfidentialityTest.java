@@ -47,8 +47,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * names, the fee) gets a certificate published with ordinary public values and a status change with public words; then
  * every public page and API answer is read and none contains a marker.
  *
- * <p>To extend: add a marker to {@link #MARKERS} where you put it into the case, and a public address to
- * {@link #publicUrls}. (After issue 10 merges: the full flow with inventories, NC texts, internal notes.)
+ * <p>The second test takes a real case through the whole workflow (inventory, NC texts, notes, review, numbering,
+ * reporting) with markers and reads every public address, the label included. To extend: add a marker where you put it
+ * into the case (the {@code mark} function collects them), and a public address to the lists.
  */
 @CfpIntegrationTest
 class RegistryConfidentialityTest {
@@ -149,6 +150,121 @@ class RegistryConfidentialityTest {
         assertThat(leaks).isEmpty();
         // and the certificate's public values are there (the test reads the real answers)
         assertThat(http.send("GET", "/c/" + c.number(), null).body()).contains(company, "暂停");
+    }
+
+    /**
+     * The same promise over one REAL case taken through the whole workflow to its issued certificate [R-PUB-1, decision
+     * D4; 000 §2.9]: a marker string in every confidential place the REST walk reaches — the application's free texts,
+     * its document file names and the fee; the document review's findings; the plan confirmation; the checklist finding
+     * and notes, the consistency notes, the production line, the attendee's name, the inspection's closing note; the
+     * inventory (a renamed process inside the uploaded workbook, and the workbook's file name); the verification aspect
+     * notes, the correction's reason, the NC description, the client's NC answer (correction, cause, corrective action,
+     * evidence file name) and the team's note on it; the technical review's item notes, a review question and the team's
+     * answer, the completion summary, the decision's reasons; the numbering submission's channel and note; the CNCA
+     * report's receipt and note. Then every public page and API answer (and the label printed on products) is read and
+     * none contains a marker — while the public page does show the number and 18.5, and the staff API the markers.
+     */
+    @Test
+    void R_PUB_1_a_case_taken_through_the_whole_workflow_to_its_certificate_shows_no_confidential_marker_in_public() {
+        Set<String> markers = new java.util.LinkedHashSet<>();
+        java.util.function.BinaryOperator<String> mark = (key, ordinary) -> {
+            String marker = "SECRET-" + key + "-7f3a";
+            markers.add(marker);
+            return marker + " " + ordinary;
+        };
+        String scheme = "CNCA-CFP-00";
+        cn.cfp.ReviewReadyFixture walk = new cn.cfp.ReviewReadyFixture(context, port).marking(mark)
+                .inventoryProcessName(mark.apply("inventoryProcess", "总装"));
+        walk.onSite().cases().marking(mark);
+        long app = walk.readyForReview(scheme);
+
+        // a review question raised, answered by the team, accepted
+        var question = walk.ok(walk.call("POST", "/api/review/" + app + "/questions", "reviewer",
+                Map.of("text", mark.apply("reviewQuestion", "请说明电表读数的来源"))));
+        long questionId = question.get("questions").get(0).get("id").asLong();
+        walk.ok(walk.call("POST", "/api/review/" + app + "/questions/" + questionId + "/answer", "inspector",
+                Map.of("text", mark.apply("reviewAnswer", "读数来自总装车间电表台账"))));
+        walk.ok(walk.call("POST", "/api/review/" + app + "/questions/" + questionId + "/accept", "reviewer", null));
+        String number = new cn.cfp.CertifiedFixture(context, walk).issue(app, scheme);
+
+        // the CNCA report of the issue, with a receipt and a note
+        long item = -1;
+        for (var i : walk.ok(walk.call("GET", "/api/reporting/items?scheme=" + scheme, "pm", null))) {
+            if (number.equals(i.get("number").asString())) {
+                item = i.get("id").asLong();
+            }
+        }
+        assertThat(item).as("the report item of " + number).isPositive();
+        walk.ok(walk.call("POST", "/api/reporting/submissions", "pm", Map.of("itemIds", List.of(item), "channel", "OTHER",
+                "receipt", mark.apply("reportReceipt", "回执 001"), "note", mark.apply("reportNote", "已报送"))));
+        openData.export("test");
+
+        // every confidential place the brief names got its marker on the way (the walk really wrote them)
+        assertThat(markers).containsAll(List.of("inventoryProcess", "inventoryFile", "applicationForm", "documentName", "fee",
+                "docReview", "checklistNote", "consistencyNote", "productionLine", "inspectionNote", "aspectNote", "correctionReason",
+                "ncDescription", "ncCorrection", "ncCause", "ncCorrectiveAction", "ncEvidenceFile", "ncTeamNote", "verificationNote",
+                "reviewQuestion", "reviewAnswer", "reviewItemNote", "reviewCompletion", "decisionReasons", "numberingChannel",
+                "numberingNote", "reportReceipt", "reportNote").stream().map(k -> "SECRET-" + k + "-7f3a").toList());
+        TestHttp http = walk.http();
+        // the label's QR payload, as a phone reads it from the PNG
+        String payload = decodeQr(http.sendForBytes("/api/certificates/" + number + "/label.png?dpi=300", "client-motor").body());
+        String company = organisations.find(walk.onSite().cases().clientOrg("client-motor")).orElseThrow().name();
+        String q = java.net.URLEncoder.encode(company, StandardCharsets.UTF_8);
+        String p = java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8);
+        String product = java.net.URLEncoder.encode("隔爆型三相异步电动机", StandardCharsets.UTF_8);
+        List<String> urls = new ArrayList<>(List.of("/c/" + number, "/c/" + number + "?lang=en", "/c/" + number.replace("-", ""),
+                "/registry", "/registry?company=" + q, "/registry?company=" + q + "&lang=en", "/registry?product=" + product,
+                "/registry?number=" + number, "/api/public/certificates/" + number, "/api/public/certificates?company=" + q,
+                "/api/public/certificates?product=" + product, "/api/public/certificates?number=" + number,
+                "/open-data/certificates.csv", "/open-data/certificates.json", "/verify-label?payload=" + p,
+                "/verify-label?payload=" + p + "&lang=en", "/api/public/labels/verify?payload=" + p,
+                "/.well-known/cfp-label-keys.json", "/fees", "/fees?lang=en", "/api/public/fees"));
+        List<String> leaks = new ArrayList<>();
+        for (String url : urls) {
+            HttpResponse<String> r = http.send("GET", url, null);
+            assertThat(r.statusCode()).as(url).isIn(200, 301);
+            leaks.addAll(leaksIn(url, r.body() + r.headers().map(), markers));
+        }
+        // the label is printed on products: as public as the page it opens
+        HttpResponse<String> svg = http.send("GET", "/api/certificates/" + number + "/label.svg", "client-motor");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        leaks.addAll(leaksIn("label.svg", svg.body() + svg.headers().map(), markers));
+        leaks.addAll(leaksIn("the label's QR payload", payload, markers));
+        assertThat(leaks).isEmpty();
+
+        // positive controls, so the test can fail: the public page shows the certificate, the staff API the markers
+        String page = http.send("GET", "/c/" + number, null).body();
+        assertThat(page).contains(number, "18.5");
+        assertThat(http.send("GET", "/api/public/certificates/" + number, null).body()).contains(number, "18.5");
+        assertThat(http.send("GET", "/verify-label?payload=" + p, null).body()).contains(number);
+        String staff = walk.call("GET", "/api/review/" + app, "reviewer", null).body()
+                + walk.call("GET", "/api/nonconformities/" + app, "verifier", null).body();
+        assertThat(staff).contains("SECRET-reviewQuestion-7f3a", "SECRET-reviewItemNote-7f3a", "SECRET-decisionReasons-7f3a",
+                "SECRET-ncDescription-7f3a", "SECRET-ncCause-7f3a");
+    }
+
+    private static List<String> leaksIn(String where, String text, Set<String> markers) {
+        List<String> out = new ArrayList<>();
+        for (String marker : markers) {
+            if (text.contains(marker)) {
+                out.add(where + " shows " + marker);
+            }
+        }
+        if (out.isEmpty() && text.contains("SECRET-")) {
+            int at = text.indexOf("SECRET-");
+            out.add(where + " shows " + text.substring(at, Math.min(text.length(), at + 40)));
+        }
+        return out;
+    }
+
+    private static String decodeQr(byte[] png) {
+        try {
+            var image = javax.imageio.ImageIO.read(new ByteArrayInputStream(png));
+            return new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)))).getText();
+        } catch (Exception e) {
+            throw new AssertionError("the label's QR code does not decode", e);
+        }
     }
 
     /** A random unified social credit code with its check character (GB 32100-2015). */
