@@ -280,7 +280,8 @@ class RegistryConfidentialityTest {
         try {
             var image = javax.imageio.ImageIO.read(new ByteArrayInputStream(png));
             return new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)))).getText();
+                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))),
+                    Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
         } catch (Exception e) {
             throw new AssertionError("the label's QR code does not decode", e);
         }
