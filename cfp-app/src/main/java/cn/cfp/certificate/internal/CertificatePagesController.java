@@ -47,7 +47,7 @@ class CertificatePagesController {
         CertificateContent content = certificates.content(schemes.get(v.schemeCode()));
         boolean open = v.stage() != Certificate.Stage.ISSUED;
         model.addAttribute("c", v);
-        model.addAttribute("content", content);
+        model.addAttribute("certificateContent", content); // not "content": the layout fragment's parameter of that name hides it
         model.addAttribute("preparer", open && v.stage() == Certificate.Stage.DRAFT && c.preparer(me, content).allowed());
         model.addAttribute("preparerVerdict", c.preparer(me, content));
         model.addAttribute("checker", open && v.stage() == Certificate.Stage.CONFIRMED
