@@ -72,7 +72,7 @@ class DemoCases {
         long started = System.nanoTime();
         try {
             Result r = load();
-            log.info("demo cases ready after {} s: {} mid-way, at TECHNICAL_REVIEW (application per scheme) {}{}",
+            log.info("demo cases ready after {} s: {} mid-way, certified with an issued certificate (application per scheme) {}{}",
                     (System.nanoTime() - started) / 1_000_000_000, r.midway(), r.ready(),
                     r.failed() == 0 ? "" : "; " + r.failed() + " not made (see the warnings above)");
         } catch (RuntimeException e) {
