@@ -2,6 +2,7 @@ package cn.cfp.demo;
 
 import cn.cfp.access.Role;
 import cn.cfp.access.UserDirectory;
+import cn.cfp.party.ClientRegistration;
 import cn.cfp.party.Organisation;
 import cn.cfp.party.Organisations;
 import java.util.LinkedHashMap;
@@ -111,10 +112,14 @@ class DemoData implements SmartInitializingSingleton, ApplicationRunner {
                 Organisation.Kind.BODY);
         staff().forEach((username, v) -> users.create("system", username, (String) v[0], PASSWORD, Set.of((Role) v[1]),
                 v[1] == Role.REGULATOR ? null : body));
-        long motor = organisations.create("system", "南阳华安防爆电机有限公司（演示）", "Nanyang Hua'an Explosion-proof Motor Co. (demo)",
-                "91411300MA44XY0125", Organisation.Kind.CLIENT);
-        long furniture = organisations.create("system", "浙江森雅家具有限公司（演示）", "Zhejiang Senya Furniture Co. (demo)",
-                "91330100MA27ABC34B", Organisation.Kind.CLIENT);
+        // the demo clients are onboarded as the body onboards a company (R-PTY-1): with address, legal representative and
+        // contact, so that their certificates print every party's name and address [000 Annex 3 items 2-4]
+        long motor = organisations.registerClient("system", new ClientRegistration("南阳华安防爆电机有限公司（演示）",
+                "Nanyang Hua'an Explosion-proof Motor Co. (demo)", "91411300MA44XY0125", "河南省南阳市示范区演示路 18 号",
+                "张华安（演示）", "李联络（演示）", "0377-6000 0000"), null);
+        long furniture = organisations.registerClient("system", new ClientRegistration("浙江森雅家具有限公司（演示）",
+                "Zhejiang Senya Furniture Co. (demo)", "91330100MA27ABC34B", "浙江省杭州市余杭区演示大道 66 号",
+                "王森雅（演示）", "赵联络（演示）", "0571-8000 0000"), null);
         users.create("system", "client-motor", "华安电机 申请联系人", PASSWORD, Set.of(Role.CLIENT), motor);
         users.create("system", "client-furniture", "森雅家具 申请联系人", PASSWORD, Set.of(Role.CLIENT), furniture);
     }

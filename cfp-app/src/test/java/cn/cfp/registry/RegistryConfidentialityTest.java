@@ -233,6 +233,8 @@ class RegistryConfidentialityTest {
                 "/open-data/certificates.csv", "/open-data/certificates.json", "/verify-label?payload=" + p,
                 "/verify-label?payload=" + p + "&lang=en", "/api/public/labels/verify?payload=" + p,
                 "/.well-known/cfp-label-keys.json", "/fees", "/fees?lang=en", "/api/public/fees"));
+        // the demo client's own confidential party data (legal representative, contact person and phone, DemoData)
+        markers.addAll(List.of("张华安（演示）", "李联络（演示）", "0377-6000 0000"));
         List<String> leaks = new ArrayList<>();
         for (String url : urls) {
             HttpResponse<String> r = http.send("GET", url, null);
